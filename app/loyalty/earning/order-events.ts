@@ -1,0 +1,87 @@
+import type { Journal } from "../ledger/ledger";
+import { enrollmentFromOrder, type Enrollment } from "../members/membership";
+import { snapshotVersion, supersedes, type OrderSnapshot, type RefundFact } from "../orders/order-state";
+import type { ProgramVersion } from "../program/program";
+import { reconcileOrderAccrual } from "./accrual";
+import { orderEarning, type OrderEarning } from "./order-points";
+
+/** What a webhook tells us about one order. */
+export type OrderEvent =
+  /** orders/create, orders/paid, orders/updated, orders/cancelled: a full order payload. */
+  | { readonly kind: "order"; readonly snapshot: OrderSnapshot; readonly refunds: readonly RefundFact[] }
+  /** refunds/create: one refund, possibly before any order payload reflecting it. */
+  | { readonly kind: "refund"; readonly refund: RefundFact };
+
+/** What is stored about an order before the event (loaded by the service). */
+export type OrderBook = {
+  readonly snapshot: OrderSnapshot | null;
+  readonly refunds: readonly RefundFact[];
+  /** Points the ledger attributes to the order, by customer. */
+  readonly accrual: ReadonlyMap<string, number>;
+  readonly accrualJournalCount: number;
+};
+
+export type OrderEventContext = {
+  readonly programVersions: readonly ProgramVersion[];
+  readonly countTestOrders: boolean;
+  readonly receivedAt: Date;
+  readonly actor: string;
+};
+
+/** What to write (the service does it in one transaction). */
+export type OrderEventPlan = {
+  /** The new latest snapshot, when the event's supersedes the stored one. */
+  readonly snapshotToStore: OrderSnapshot | null;
+  readonly refundsToStore: readonly RefundFact[];
+  /** The order's earning in its state after the event (null until an order payload is known). */
+  readonly earning: OrderEarning | null;
+  readonly journals: readonly Journal[];
+  readonly enrollment: Enrollment | null;
+};
+
+/**
+ * Folds one webhook into an order's book: keep the newer snapshot, add unseen refunds,
+ * then reconcile the ledger to the points the resulting state deserves. Duplicates,
+ * reordering, late payment, edits, refunds before or after the order update that
+ * reflects them: all converge on the same book and ledger.
+ */
+export function planOrderEvent(book: OrderBook, event: OrderEvent, context: OrderEventContext): OrderEventPlan {
+  const incomingRefunds = event.kind === "order" ? event.refunds : [event.refund];
+  const knownIds = new Set(book.refunds.map((refund) => refund.refundId));
+  const refundsToStore = dedupeById(incomingRefunds).filter((refund) => !knownIds.has(refund.refundId));
+
+  let snapshotToStore: OrderSnapshot | null = null;
+  if (event.kind === "order") {
+    const incoming = event.snapshot;
+    if (!book.snapshot || supersedes(snapshotVersion(incoming), snapshotVersion(book.snapshot))) {
+      snapshotToStore = incoming;
+    }
+  }
+
+  const snapshot = snapshotToStore ?? book.snapshot;
+  if (!snapshot) return { snapshotToStore, refundsToStore, earning: null, journals: [], enrollment: null };
+
+  const refunds = [...book.refunds, ...refundsToStore];
+  const earning = orderEarning({
+    order: snapshot,
+    refunds,
+    programVersions: context.programVersions,
+    countTestOrders: context.countTestOrders,
+  });
+  const journals = reconcileOrderAccrual({
+    orderId: snapshot.orderId,
+    current: book.accrual,
+    journalCount: book.accrualJournalCount,
+    target: { customerId: earning.customerId, points: earning.points, programVersion: earning.programVersion },
+    occurredAt: context.receivedAt,
+    actor: context.actor,
+  });
+  const enrollment = enrollmentFromOrder(snapshot, context.programVersions, context.countTestOrders);
+  return { snapshotToStore, refundsToStore, earning, journals, enrollment };
+}
+
+function dedupeById(refunds: readonly RefundFact[]): RefundFact[] {
+  const byId = new Map<string, RefundFact>();
+  for (const refund of refunds) if (!byId.has(refund.refundId)) byId.set(refund.refundId, refund);
+  return [...byId.values()];
+}

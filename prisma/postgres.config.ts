@@ -1,0 +1,22 @@
+// Prisma CLI configuration for PostgreSQL. Offline recipe (Prisma 6.19): the Wasm query
+// compiler and the JavaScript schema engine over @prisma/adapter-pg 7.10 (6.19's adapter
+// cannot read `name`-typed catalog columns during migrate). See docs/decisions/0003-prisma-offline.md.
+import path from "node:path";
+import { defineConfig } from "prisma/config";
+import { PrismaPg } from "@prisma/adapter-pg";
+
+process.env.DATABASE_URL ??= "postgresql://postgres@127.0.0.1:5432/wafa";
+
+// No Prisma Client is generated (the app queries through Kysely), so tell the CLI which query
+// engine kind to assume; otherwise it defaults to the native library and tries to download it.
+process.env.PRISMA_CLIENT_ENGINE_TYPE ??= "client";
+
+export default defineConfig({
+  experimental: { adapter: true },
+  engine: "js",
+  schema: "schema.prisma",
+  migrations: { path: path.join("postgres", "migrations") },
+  async adapter() {
+    return new PrismaPg({ connectionString: process.env.DATABASE_URL ?? "" });
+  },
+});

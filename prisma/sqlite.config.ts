@@ -1,0 +1,24 @@
+// Paths are relative to this file. Prisma CLI configuration for the embedded SQLite database. Offline recipe (Prisma 6.19):
+// the Wasm query compiler (`engineType = "client"`) and the JavaScript schema engine over a
+// driver adapter, so no engine binary is ever downloaded. See docs/decisions/0003-prisma-offline.md.
+import path from "node:path";
+import { defineConfig } from "prisma/config";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+
+// Prisma does not load .env when a config file is used; a resolvable url keeps the CLI from
+// falling back to a native engine.
+process.env.DATABASE_URL ??= "file:./prisma/wafa.sqlite";
+
+// No Prisma Client is generated (the app queries through Kysely), so tell the CLI which query
+// engine kind to assume; otherwise it defaults to the native library and tries to download it.
+process.env.PRISMA_CLIENT_ENGINE_TYPE ??= "client";
+
+export default defineConfig({
+  experimental: { adapter: true },
+  engine: "js",
+  schema: path.join("sqlite", "schema.prisma"),
+  migrations: { path: path.join("sqlite", "migrations") },
+  async adapter() {
+    return new PrismaBetterSQLite3({ url: process.env.DATABASE_URL ?? "" });
+  },
+});
