@@ -17,6 +17,8 @@ export default defineConfig({
   schema: "schema.prisma",
   migrations: { path: path.join("postgres", "migrations") },
   async adapter() {
-    return new PrismaPg({ connectionString: process.env.DATABASE_URL ?? "" });
+    // allowExitOnIdle: let the CLI exit as soon as it is done instead of waiting for idle
+    // pooled connections to time out (10 s).
+    return new PrismaPg({ connectionString: process.env.DATABASE_URL ?? "", allowExitOnIdle: true });
   },
 });

@@ -100,7 +100,6 @@ export interface OrderRefundTable {
   processedAt: Date | null;
   lineSubtotalMinor: number;
   giftCardMinor: number;
-  transactionsMinor: number;
   currency: string;
   lineItems: string;
   createdAt: Date;

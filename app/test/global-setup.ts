@@ -1,2 +1,42 @@
-// Global test setup: nothing yet; databases are prepared per suite (app/test/databases.ts).
-export default function setup(): void {}
+// Once per test run: migrated template databases for both providers (the migrations are
+// Prisma's, applied with `prisma migrate deploy`), reused while the migrations are unchanged.
+import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { migrateDatabase } from "../db/migrate.server";
+import {
+  migrationsFingerprint,
+  postgresTemplateName,
+  postgresUrlFor,
+  sqliteTemplatePath,
+  TEST_DIRECTORY,
+  withPostgresAdmin,
+} from "./databases";
+
+export default async function setup(): Promise<() => Promise<void>> {
+  const fingerprint = migrationsFingerprint();
+  mkdirSync(TEST_DIRECTORY, { recursive: true });
+
+  const sqliteTemplate = sqliteTemplatePath(fingerprint);
+  if (!existsSync(sqliteTemplate)) {
+    const building = `${sqliteTemplate}.${process.pid}.building`;
+    await migrateDatabase(`file:${building}`);
+    renameSync(building, sqliteTemplate);
+    for (const suffix of ["-wal", "-shm"]) rmSync(`${building}${suffix}`, { force: true });
+  }
+
+  const template = postgresTemplateName(fingerprint);
+  const exists = await withPostgresAdmin(async (client) => (await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [template])).rowCount === 1);
+  if (!exists) {
+    const building = `${template}_building_${process.pid}`;
+    await withPostgresAdmin((client) => client.query(`CREATE DATABASE "${building}"`));
+    await migrateDatabase(postgresUrlFor(building));
+    await withPostgresAdmin((client) => client.query(`ALTER DATABASE "${building}" RENAME TO "${template}"`));
+  }
+
+  return async () => {
+    // Suites drop their own databases; this clears any left by a crashed worker.
+    await withPostgresAdmin(async (client) => {
+      const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'wafa\\_test\\_%'");
+      for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    });
+  };
+}

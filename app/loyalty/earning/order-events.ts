@@ -6,11 +6,11 @@ import { reconcileOrderAccrual } from "./accrual";
 import { orderEarning, type OrderEarning } from "./order-points";
 
 /** What a webhook tells us about one order. */
-export type OrderEvent =
+export type OrderEvent<R extends RefundFact = RefundFact> =
   /** orders/create, orders/paid, orders/updated, orders/cancelled: a full order payload. */
-  | { readonly kind: "order"; readonly snapshot: OrderSnapshot; readonly refunds: readonly RefundFact[] }
+  | { readonly kind: "order"; readonly snapshot: OrderSnapshot; readonly refunds: readonly R[] }
   /** refunds/create: one refund, possibly before any order payload reflecting it. */
-  | { readonly kind: "refund"; readonly refund: RefundFact };
+  | { readonly kind: "refund"; readonly refund: R };
 
 /** What is stored about an order before the event (loaded by the service). */
 export type OrderBook = {
@@ -29,10 +29,10 @@ export type OrderEventContext = {
 };
 
 /** What to write (the service does it in one transaction). */
-export type OrderEventPlan = {
+export type OrderEventPlan<R extends RefundFact = RefundFact> = {
   /** The new latest snapshot, when the event's supersedes the stored one. */
   readonly snapshotToStore: OrderSnapshot | null;
-  readonly refundsToStore: readonly RefundFact[];
+  readonly refundsToStore: readonly R[];
   /** The order's earning in its state after the event (null until an order payload is known). */
   readonly earning: OrderEarning | null;
   readonly journals: readonly Journal[];
@@ -45,7 +45,11 @@ export type OrderEventPlan = {
  * reordering, late payment, edits, refunds before or after the order update that
  * reflects them: all converge on the same book and ledger.
  */
-export function planOrderEvent(book: OrderBook, event: OrderEvent, context: OrderEventContext): OrderEventPlan {
+export function planOrderEvent<R extends RefundFact>(
+  book: OrderBook,
+  event: OrderEvent<R>,
+  context: OrderEventContext,
+): OrderEventPlan<R> {
   const incomingRefunds = event.kind === "order" ? event.refunds : [event.refund];
   const knownIds = new Set(book.refunds.map((refund) => refund.refundId));
   const refundsToStore = dedupeById(incomingRefunds).filter((refund) => !knownIds.has(refund.refundId));
@@ -80,8 +84,8 @@ export function planOrderEvent(book: OrderBook, event: OrderEvent, context: Orde
   return { snapshotToStore, refundsToStore, earning, journals, enrollment };
 }
 
-function dedupeById(refunds: readonly RefundFact[]): RefundFact[] {
-  const byId = new Map<string, RefundFact>();
+function dedupeById<R extends RefundFact>(refunds: readonly R[]): R[] {
+  const byId = new Map<string, R>();
   for (const refund of refunds) if (!byId.has(refund.refundId)) byId.set(refund.refundId, refund);
   return [...byId.values()];
 }

@@ -6,7 +6,7 @@ import { orderEarning } from "./order-points";
 
 const versions: ProgramVersion[] = [{ version: 1, effectiveAt: new Date("2026-01-01T00:00:00Z"), rules: defaultProgramRules("USD") }];
 const refund = (refundId: string, lineSubtotalMinor: number): RefundFact => ({
-  refundId, orderId: baseOrder.orderId, processedAt: null, currency: "USD", lineSubtotalMinor, giftCardMinor: 0, transactionsMinor: lineSubtotalMinor,
+  refundId, orderId: baseOrder.orderId, processedAt: null, currency: "USD", lineSubtotalMinor, giftCardMinor: 0,
 });
 const earn = (order: Partial<OrderSnapshot>, options: { refunds?: RefundFact[]; countTestOrders?: boolean; programVersions?: ProgramVersion[] } = {}) =>
   orderEarning({ order: { ...baseOrder, ...order }, refunds: options.refunds ?? [], programVersions: options.programVersions ?? versions, countTestOrders: options.countTestOrders ?? false });

@@ -82,7 +82,7 @@ describe("isPaidStatus and refundsNotIncluded", () => {
   );
 
   it("lists the refunds of this order that the snapshot does not reflect", () => {
-    const refund = (refundId: string, orderId = baseOrder.orderId) => ({ refundId, orderId, processedAt: null, currency: "USD", lineSubtotalMinor: 1, giftCardMinor: 0, transactionsMinor: 1 });
+    const refund = (refundId: string, orderId = baseOrder.orderId) => ({ refundId, orderId, processedAt: null, currency: "USD", lineSubtotalMinor: 1, giftCardMinor: 0 });
     const order = { ...baseOrder, includedRefundIds: ["r1"] };
     expect(refundsNotIncluded(order, [refund("r1"), refund("r2"), refund("r3", "gid://shopify/Order/2")]).map((r) => r.refundId)).toEqual(["r2"]);
   });

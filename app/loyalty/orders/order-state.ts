@@ -53,8 +53,6 @@ export type RefundFact = {
   readonly lineSubtotalMinor: number;
   /** Refunded gift-card line subtotal, minor units. */
   readonly giftCardMinor: number;
-  /** Successful refund transactions, minor units (money returned, for reports). */
-  readonly transactionsMinor: number;
 };
 
 /** Financial statuses in which an order has been paid (possibly refunded since). */

@@ -75,7 +75,7 @@ export function runLifecycle(spec: LifecycleSpec): Lifecycle {
     const amount = before - lineValue(line, current(line));
     const refund: RefundFact = {
       refundId: `${spec.orderId}/refund/${refunds.length}`, orderId: spec.orderId, processedAt: new Date(clock),
-      currency: "USD", lineSubtotalMinor: line.giftCard ? 0 : amount, giftCardMinor: line.giftCard ? amount : 0, transactionsMinor: amount,
+      currency: "USD", lineSubtotalMinor: line.giftCard ? 0 : amount, giftCardMinor: line.giftCard ? amount : 0,
     };
     refunds.push(refund);
     events.push({ kind: "refund", topic: "refunds/create", refund });

@@ -115,7 +115,6 @@ CREATE TABLE "OrderRefund" (
     "processedAt" TIMESTAMP(3),
     "lineSubtotalMinor" BIGINT NOT NULL,
     "giftCardMinor" BIGINT NOT NULL,
-    "transactionsMinor" BIGINT NOT NULL,
     "currency" TEXT NOT NULL,
     "lineItems" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL,

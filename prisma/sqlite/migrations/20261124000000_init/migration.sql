@@ -106,7 +106,6 @@ CREATE TABLE "OrderRefund" (
     "processedAt" DATETIME,
     "lineSubtotalMinor" BIGINT NOT NULL,
     "giftCardMinor" BIGINT NOT NULL,
-    "transactionsMinor" BIGINT NOT NULL,
     "currency" TEXT NOT NULL,
     "lineItems" TEXT NOT NULL,
     "createdAt" DATETIME NOT NULL,

@@ -1,0 +1,78 @@
+import type { Db } from "../db/database.server";
+
+export type ShopRecord = {
+  readonly id: number;
+  readonly domain: string;
+  readonly name: string | null;
+  readonly currencyCode: string;
+  readonly ianaTimezone: string | null;
+  readonly countTestOrders: boolean;
+  readonly installedAt: Date | null;
+  readonly uninstalledAt: Date | null;
+};
+
+const SHOP_COLUMNS = ["id", "domain", "name", "currencyCode", "ianaTimezone", "countTestOrders", "installedAt", "uninstalledAt"] as const;
+
+export function isInstalled(shop: ShopRecord | null): shop is ShopRecord {
+  return shop !== null && shop.installedAt !== null && shop.uninstalledAt === null;
+}
+
+export async function findShop(db: Db, domain: string): Promise<ShopRecord | null> {
+  return (await db.selectFrom("Shop").select(SHOP_COLUMNS).where("domain", "=", domain).executeTakeFirst()) ?? null;
+}
+
+export type InstalledShopFacts = {
+  readonly domain: string;
+  readonly name: string | null;
+  readonly currencyCode: string;
+  readonly ianaTimezone: string | null;
+  readonly scopes: string | null;
+  /** Applied only when the shop is new: a reinstall keeps the merchant's setting. */
+  readonly countTestOrders: boolean;
+};
+
+/** Records an installation (or reinstallation); the shop's data from before is kept. */
+export async function saveInstalledShop(db: Db, facts: InstalledShopFacts, now: Date): Promise<ShopRecord> {
+  return db
+    .insertInto("Shop")
+    .values({ ...facts, installedAt: now, uninstalledAt: null, createdAt: now, updatedAt: now })
+    .onConflict((conflict) =>
+      conflict.column("domain").doUpdateSet((excluded) => ({
+        name: excluded.ref("excluded.name"),
+        currencyCode: excluded.ref("excluded.currencyCode"),
+        ianaTimezone: excluded.ref("excluded.ianaTimezone"),
+        scopes: excluded.ref("excluded.scopes"),
+        installedAt: now,
+        uninstalledAt: null,
+        updatedAt: now,
+      })),
+    )
+    .returning(SHOP_COLUMNS)
+    .executeTakeFirstOrThrow();
+}
+
+export async function markShopUninstalled(db: Db, domain: string, now: Date): Promise<void> {
+  await db.updateTable("Shop").set({ uninstalledAt: now, updatedAt: now }).where("domain", "=", domain).execute();
+}
+
+export async function updateShopScopes(db: Db, domain: string, scopes: string, now: Date): Promise<void> {
+  await db.updateTable("Shop").set({ scopes, updatedAt: now }).where("domain", "=", domain).execute();
+}
+
+export async function setCountTestOrders(db: Db, shopId: number, countTestOrders: boolean, now: Date): Promise<void> {
+  await db.updateTable("Shop").set({ countTestOrders, updatedAt: now }).where("id", "=", shopId).execute();
+}
+
+/** Every row of one shop, in foreign-key order (shop/redact). */
+export async function deleteShopRows(db: Db, shop: { id: number; domain: string }): Promise<void> {
+  await db.deleteFrom("LedgerLine").where("shopId", "=", shop.id).execute();
+  await db.deleteFrom("LedgerJournal").where("shopId", "=", shop.id).execute();
+  await db.deleteFrom("OrderRefund").where("shopId", "=", shop.id).execute();
+  await db.deleteFrom("Order").where("shopId", "=", shop.id).execute();
+  await db.deleteFrom("CustomerDataExport").where("shopId", "=", shop.id).execute();
+  await db.deleteFrom("Customer").where("shopId", "=", shop.id).execute();
+  await db.deleteFrom("ProgramVersion").where("shopId", "=", shop.id).execute();
+  await db.deleteFrom("DeadLetter").where("shopDomain", "=", shop.domain).execute();
+  await db.deleteFrom("Session").where("shop", "=", shop.domain).execute();
+  await db.deleteFrom("Shop").where("id", "=", shop.id).execute();
+}

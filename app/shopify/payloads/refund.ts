@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { addMoney, zeroMoney, type Money } from "../../loyalty/money/money";
+import type { RefundRecord } from "../../repositories/orders.server";
+import { gidOf, NumericId, ShopMoney, Timestamp, toGid } from "./common";
+
+const RefundLineItem = z.object({
+  quantity: z.number().int().nonnegative(),
+  line_item_id: NumericId,
+  subtotal_set: ShopMoney,
+  line_item: z.object({ gift_card: z.boolean() }).passthrough(),
+});
+
+/** refunds/create, and each entry of an order payload's `refunds`. */
+export const RefundPayload = z.object({
+  admin_graphql_api_id: gidOf("Refund"),
+  // Only a number in Shopify's payload: parsed losslessly (../json.ts).
+  order_id: NumericId,
+  created_at: Timestamp,
+  processed_at: Timestamp.nullish(),
+  refund_line_items: z.array(RefundLineItem).default([]),
+});
+export type RefundPayload = z.infer<typeof RefundPayload>;
+
+/** The refund as the ledger needs it: refunded line subtotal in shop money, gift cards apart. */
+export function refundRecord(refund: RefundPayload, shopCurrency: string): RefundRecord {
+  let lines: Money = zeroMoney(shopCurrency);
+  let giftCards: Money = zeroMoney(shopCurrency);
+  for (const item of refund.refund_line_items) {
+    if (item.line_item.gift_card) giftCards = addMoney(giftCards, item.subtotal_set);
+    else lines = addMoney(lines, item.subtotal_set);
+  }
+  return {
+    refundId: refund.admin_graphql_api_id,
+    orderId: toGid("Order", refund.order_id),
+    processedAt: refund.processed_at ?? refund.created_at,
+    currency: shopCurrency,
+    lineSubtotalMinor: lines.minor,
+    giftCardMinor: giftCards.minor,
+    lineItems: refund.refund_line_items.map((item) => ({
+      lineItemId: toGid("LineItem", item.line_item_id),
+      quantity: item.quantity,
+      subtotalMinor: item.subtotal_set.minor,
+      giftCard: item.line_item.gift_card,
+    })),
+  };
+}
