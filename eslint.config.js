@@ -64,7 +64,7 @@ export default tseslint.config(
     rules: { "wafa/pure-core": ["error", { allow: ["vitest", "fast-check"] }] },
   },
   {
-    files: ["bench/**/*.ts", "prisma/**/*.ts", "app/sandbox/cli/**/*.ts", "app/server/**/*.ts", "app/test/**/*.ts"],
+    files: ["bench/**/*.ts", "prisma/**/*.ts", "app/**/cli/**/*.ts", "app/server/**/*.ts", "app/test/**/*.ts"],
     rules: { "no-console": "off" },
   },
 );
