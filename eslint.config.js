@@ -64,7 +64,8 @@ export default tseslint.config(
     rules: { "wafa/pure-core": ["error", { allow: ["vitest", "fast-check"] }] },
   },
   {
-    files: ["bench/**/*.ts", "prisma/**/*.ts", "app/**/cli/**/*.ts", "app/server/**/*.ts", "app/test/**/*.ts"],
+    // Command-line programs and the sandbox boot print to stdout for the person running them.
+    files: ["bench/**/*.ts", "prisma/**/*.ts", "app/**/cli/**/*.ts", "app/server/**/*.ts", "app/test/**/*.ts", "app/sandbox/boot.server.ts"],
     rules: { "no-console": "off" },
   },
 );

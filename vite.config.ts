@@ -17,6 +17,7 @@ export default defineConfig({
   build: { assetsInlineLimit: 0 },
   test: {
     include: ["app/**/*.test.{ts,tsx}", "prisma/**/*.test.ts", "bench/**/*.test.ts"],
+    exclude: ["**/node_modules/**", "build/**"],
     setupFiles: ["app/test/setup.ts"],
     globalSetup: ["app/test/global-setup.ts"],
     // Integration suites own real databases and servers; keep them from starving each other

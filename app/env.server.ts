@@ -33,6 +33,10 @@ const EnvSchema = z
     LOG_LEVEL: z.enum(["error", "warning", "info", "debug"]).default("warning"),
     WAFA_SANDBOX: Flag,
     SANDBOX_SHOP: z.string().regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/).default(SANDBOX_DEFAULTS.SANDBOX_SHOP),
+    /** "demo" seeds a year of store history on first start; "none" starts empty. */
+    SANDBOX_SEED: z.enum(["demo", "none"]).default("demo"),
+    SANDBOX_CURRENCY: z.string().regex(/^[A-Z]{3}$/).default("USD"),
+    SANDBOX_STATE_DIR: z.string().default("prisma/data/sandbox"),
   })
   .transform((env, context) => {
     if (env.WAFA_SANDBOX && env.NODE_ENV === "production") {

@@ -33,6 +33,9 @@ pg.defaults.parseInputDatesAsUTC = true;
 
 export function openPostgres(connectionString: string, poolSize = 10) {
   const pool = new pg.Pool({ connectionString, max: poolSize, types: typeParsers });
+  // An idle pooled connection can be closed by the server (restart, failover, admin); pg
+  // reports it on the pool, and an unhandled 'error' event would crash the process.
+  pool.on("error", (error) => console.warn(`PostgreSQL connection lost: ${error.message}`));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, pool };
 }

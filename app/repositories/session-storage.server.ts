@@ -12,7 +12,12 @@ type SessionRow = Selectable<SessionTable>;
  * every webhook, so this read sits on the hot path (docs/decisions/0003-data-access.md).
  */
 export class KyselySessionStorage implements SessionStorage {
-  constructor(private readonly db: Db) {}
+  /** `database` is read per call, so the storage follows the process's database. */
+  constructor(private readonly database: () => Db) {}
+
+  private get db(): Db {
+    return this.database();
+  }
 
   async storeSession(session: Session): Promise<boolean> {
     const row = sessionToRow(session);

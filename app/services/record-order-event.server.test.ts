@@ -8,13 +8,26 @@ import { findOrder } from "../repositories/orders.server";
 import { findShop } from "../repositories/shops.server";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../test/databases";
 import { expectProjectionMatchesLedger, installTestShop } from "../test/shops";
+import type { RefundPayload } from "../shopify/payloads/refund";
 import { recordOrderEvent, type OrderWebhook } from "./record-order-event.server";
 
 const asRecord = (refund: RefundFact) => ({ ...refund, lineItems: [] });
+const usd = (minor: number) => ({ minor, currency: "USD" });
+/** refunds/create as the route hands it over: the parsed payload. */
+const asPayload = (refund: RefundFact): RefundPayload => ({
+  admin_graphql_api_id: refund.refundId,
+  order_id: refund.orderId.replace("gid://shopify/Order/", ""),
+  created_at: refund.processedAt ?? new Date("2026-03-01T00:00:00Z"),
+  processed_at: refund.processedAt,
+  refund_line_items: [
+    { quantity: 1, line_item_id: "1", subtotal_set: usd(refund.lineSubtotalMinor), line_item: { gift_card: false } },
+    { quantity: 1, line_item_id: "2", subtotal_set: usd(refund.giftCardMinor), line_item: { gift_card: true } },
+  ],
+});
 const customerFacts = (gid: string) => ({ customerGid: gid, email: `${gid.split("/").pop()}@example.com`, firstName: "Ada", lastName: null, phone: null, shopifyCreatedAt: null, shopifyUpdatedAt: null });
 
 function toWebhook(event: DeliveredEvent): OrderWebhook {
-  if (event.kind === "refund") return { kind: "refund", refund: asRecord(event.refund) };
+  if (event.kind === "refund") return { kind: "refund", refund: asPayload(event.refund) };
   return {
     kind: "order",
     facts: { snapshot: event.snapshot, refunds: event.refunds.map(asRecord), customer: event.snapshot.customerId ? customerFacts(event.snapshot.customerId) : null },
@@ -77,7 +90,7 @@ describe.each(DATABASE_KINDS)("recordOrderEvent on %s", (kind) => {
           order: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 60, maxLength: 60 }),
         }),
         async (spec) => {
-          const orderId = `gid://shopify/Order/${kind}-${run++}`;
+          const orderId = `gid://shopify/Order/${kind === "sqlite" ? 100_000 + run++ : 200_000 + run++}`;
           const lifecycle = runLifecycle({
             orderId, customerId: spec.customer, test: spec.test, paidAtCreation: spec.paidAtCreation,
             lines: spec.prices.map((unitPriceMinor) => ({ unitPriceMinor, quantity: 2, giftCard: false, discountMinor: 0 })),

@@ -4,14 +4,16 @@ import { planOrderEvent } from "../loyalty/earning/order-events";
 import { giftCardValueMinor } from "../loyalty/orders/order-state";
 import { enrollCustomer, upsertCustomer } from "../repositories/customers.server";
 import { appendJournals, orderAccrual } from "../repositories/ledger.server";
-import { findOrder, insertRefunds, listRefunds, lockOrder, saveOrder, type RefundRecord } from "../repositories/orders.server";
+import { findOrder, insertRefunds, listRefunds, lockOrder, saveOrder } from "../repositories/orders.server";
 import { listProgramVersions } from "../repositories/program-versions.server";
 import { findShop, isInstalled } from "../repositories/shops.server";
 import type { OrderFacts } from "../shopify/payloads/order";
+import { refundRecord, type RefundPayload } from "../shopify/payloads/refund";
+import { toGid } from "../shopify/payloads/common";
 
 export type OrderWebhook =
   | { readonly kind: "order"; readonly facts: OrderFacts }
-  | { readonly kind: "refund"; readonly refund: RefundRecord };
+  | { readonly kind: "refund"; readonly refund: RefundPayload };
 
 export type RecordOrderEventResult =
   | { readonly status: "shop_not_installed" }
@@ -29,7 +31,7 @@ export async function recordOrderEvent(
   webhook: OrderWebhook,
   meta: { topic: string; receivedAt: Date },
 ): Promise<RecordOrderEventResult> {
-  const orderGid = webhook.kind === "order" ? webhook.facts.snapshot.orderId : webhook.refund.orderId;
+  const orderGid = webhook.kind === "order" ? webhook.facts.snapshot.orderId : toGid("Order", webhook.refund.order_id);
   return inTransaction(database, async (tx) => {
     const shop = await findShop(tx, shopDomain);
     if (!isInstalled(shop)) return { status: "shop_not_installed" } as const;
@@ -51,7 +53,7 @@ export async function recordOrderEvent(
       }
       event = { kind: "order" as const, snapshot, refunds: webhook.facts.refunds };
     } else {
-      event = { kind: "refund" as const, refund: webhook.refund };
+      event = { kind: "refund" as const, refund: refundRecord(webhook.refund, shop.currencyCode) };
     }
 
     const [stored, refunds, accrual, programVersions] = await Promise.all([

@@ -1,5 +1,6 @@
-// Once per test run: migrated template databases for both providers (the migrations are
-// Prisma's, applied with `prisma migrate deploy`), reused while the migrations are unchanged.
+// Once per test run: the production build (if the sources changed), and migrated template
+// databases for both providers (Prisma's migrations, applied with `prisma migrate deploy`),
+// reused while the migrations are unchanged.
 import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { migrateDatabase } from "../db/migrate.server";
 import {
@@ -10,8 +11,11 @@ import {
   TEST_DIRECTORY,
   withPostgresAdmin,
 } from "./databases";
+import { buildAppIfStale } from "./build-app";
 
 export default async function setup(): Promise<() => Promise<void>> {
+  // Unit-only runs while developing may skip the build; CI and `npm test` always check it.
+  if (process.env.WAFA_TEST_SKIP_BUILD !== "1") buildAppIfStale();
   const fingerprint = migrationsFingerprint();
   mkdirSync(TEST_DIRECTORY, { recursive: true });
 

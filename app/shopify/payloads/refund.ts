@@ -18,11 +18,18 @@ export const RefundPayload = z.object({
   created_at: Timestamp,
   processed_at: Timestamp.nullish(),
   refund_line_items: z.array(RefundLineItem).default([]),
-});
+}).refine(
+  (refund) => new Set(refund.refund_line_items.map((item) => item.subtotal_set.currency)).size <= 1,
+  "refund line subtotals are not all in one shop currency",
+);
 export type RefundPayload = z.infer<typeof RefundPayload>;
 
-/** The refund as the ledger needs it: refunded line subtotal in shop money, gift cards apart. */
-export function refundRecord(refund: RefundPayload, shopCurrency: string): RefundRecord {
+/**
+ * The refund as the ledger needs it: refunded line subtotal in shop money, gift cards apart.
+ * A refund without line items (shipping only) takes the shop's currency.
+ */
+export function refundRecord(refund: RefundPayload, fallbackCurrency: string): RefundRecord {
+  const shopCurrency = refund.refund_line_items[0]?.subtotal_set.currency ?? fallbackCurrency;
   let lines: Money = zeroMoney(shopCurrency);
   let giftCards: Money = zeroMoney(shopCurrency);
   for (const item of refund.refund_line_items) {

@@ -1,0 +1,56 @@
+import { BlockStack, Card, InlineGrid, Text } from "@shopify/polaris";
+
+export type ProgramSummaryProps = {
+  readonly currencyCode: string;
+  readonly rule: { readonly enabled: boolean; readonly points: number; readonly perAmountMinor: number } | null;
+  readonly minorPerUnit: number;
+  readonly effectiveAt: string | null;
+  readonly stats: { readonly members: number; readonly pointsAvailable: number; readonly pointsLifetime: number; readonly orders: number };
+  readonly locale: string;
+};
+
+/** The program in force, in a sentence a merchant reads at a glance, and its totals. */
+export function ProgramSummary({ currencyCode, rule, minorPerUnit, effectiveAt, stats, locale }: ProgramSummaryProps) {
+  const money = new Intl.NumberFormat(locale, { style: "currency", currency: currencyCode });
+  const count = new Intl.NumberFormat(locale);
+  const sentence = !rule
+    ? "No program yet."
+    : rule.enabled
+      ? `${count.format(rule.points)} ${rule.points === 1 ? "point" : "points"} for every ${money.format(rule.perAmountMinor / minorPerUnit)} spent, on the order subtotal after discounts and refunds (shipping, taxes and gift cards excluded), rounded down per order. Points are available at once.`
+      : "Earning on purchases is switched off.";
+  const figures = [
+    ["Members", count.format(stats.members)],
+    ["Points available", count.format(stats.pointsAvailable)],
+    ["Points earned, all time", count.format(stats.pointsLifetime)],
+    ["Orders recorded", count.format(stats.orders)],
+  ] as const;
+  return (
+    <Card>
+      <BlockStack gap="400">
+        <BlockStack gap="200">
+          <Text as="h2" variant="headingMd">
+            Your program
+          </Text>
+          <Text as="p">{sentence}</Text>
+          {effectiveAt ? (
+            <Text as="p" tone="subdued">
+              In force since {new Date(effectiveAt).toLocaleDateString(locale, { dateStyle: "long" })}.
+            </Text>
+          ) : null}
+        </BlockStack>
+        <InlineGrid columns={{ xs: 2, md: 4 }} gap="400">
+          {figures.map(([label, value]) => (
+            <BlockStack key={label} gap="100">
+              <Text as="p" tone="subdued">
+                {label}
+              </Text>
+              <Text as="p" variant="headingLg">
+                {value}
+              </Text>
+            </BlockStack>
+          ))}
+        </InlineGrid>
+      </BlockStack>
+    </Card>
+  );
+}

@@ -1,0 +1,25 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { getDatabase } from "~/db.server";
+import { getMember } from "~/services/get-member.server";
+import { authenticate } from "~/shopify.server";
+import { extensionIdentity } from "~/shopify/session-identity.server";
+
+/**
+ * GET /api/member, for every UI extension: the member's balance for the customer in the
+ * session token (`sub`), never a query parameter. A missing or forged token is 401.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { sessionToken, cors } = await authenticate.public.checkout(request);
+  const identity = extensionIdentity(sessionToken);
+  if (!identity) return cors(Response.json({ error: "session token has no shop" }, { status: 401 }));
+  const body = identity.customerGid
+    ? await getMember(getDatabase(), identity.shop, identity.customerGid)
+    : { member: false, customerId: null, points: { available: 0, pending: 0, lifetime: 0 }, tier: null };
+  return cors(Response.json(body, { headers: { "Cache-Control": "private, no-store" } }));
+}
+
+/** CORS preflight (answered by authenticate); other methods are not allowed. */
+export async function action({ request }: ActionFunctionArgs) {
+  await authenticate.public.checkout(request);
+  return new Response(null, { status: 405, headers: { Allow: "GET, OPTIONS" } });
+}

@@ -1,0 +1,136 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { abstractFetch, setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
+import { z } from "zod";
+import type { ServerEnv } from "../env.server";
+import { verifyJwt } from "./session-token.server";
+import { sandboxRuntime } from "./runtime.server";
+
+/**
+ * The sandbox replaces Shopify's network edge, and only that: requests the Shopify
+ * libraries make to https://<shop>.myshopify.com (OAuth token exchange and refresh, Admin
+ * GraphQL) are answered in-process; the libraries and Wafa's code run unchanged.
+ * Never active when NODE_ENV=production.
+ */
+export function sandboxEnabled(env: Pick<ServerEnv, "WAFA_SANDBOX" | "NODE_ENV">): boolean {
+  return env.WAFA_SANDBOX && env.NODE_ENV !== "production";
+}
+
+/** Orders processed from here on earn points: the start of the demo store's history. */
+export function sandboxProgramStart(): Date {
+  return sandboxRuntime().historyStart;
+}
+
+let installed = false;
+
+export function installSandboxShopifyEdge(env: ServerEnv): void {
+  if (!sandboxEnabled(env)) throw new Error("the sandbox cannot be switched on when NODE_ENV=production");
+  if (installed) return;
+  installed = true;
+  const networkFetch = abstractFetch;
+  setAbstractFetchFunc(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    if (!url.hostname.endsWith(".myshopify.com")) return networkFetch(input, init);
+    return simulateShopify(env, url, init);
+  });
+}
+
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+
+export async function simulateShopify(env: ServerEnv, url: URL, init?: RequestInit): Promise<Response> {
+  const shop = url.hostname;
+  if (url.pathname === "/admin/oauth/access_token" && init?.method === "POST") {
+    return tokenEndpoint(env, shop, JSON.parse(String(init.body ?? "{}")));
+  }
+  const graphql = /^\/admin\/api\/([^/]+)\/graphql\.json$/.exec(url.pathname);
+  if (graphql && init?.method === "POST") {
+    const token = new Headers(init.headers).get("X-Shopify-Access-Token") ?? "";
+    if (!verifyAccessToken(env, shop, token)) return json(401, { errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" });
+    return graphqlEndpoint(shop, JSON.parse(String(init.body ?? "{}")));
+  }
+  return json(404, { errors: `sandbox: ${init?.method ?? "GET"} ${url.pathname} is not simulated` });
+}
+
+const TOKEN_LIFETIME_SECONDS = 3600;
+const REFRESH_LIFETIME_SECONDS = 90 * 24 * 3600;
+
+const TokenRequest = z.discriminatedUnion("grant_type", [
+  z.object({
+    grant_type: z.literal("urn:ietf:params:oauth:grant-type:token-exchange"),
+    client_id: z.string(),
+    client_secret: z.string(),
+    subject_token: z.string(),
+    requested_token_type: z.string(),
+    expiring: z.enum(["0", "1"]).optional(),
+  }),
+  z.object({ grant_type: z.literal("refresh_token"), client_id: z.string(), client_secret: z.string(), refresh_token: z.string() }),
+]);
+
+function tokenEndpoint(env: ServerEnv, shop: string, body: unknown): Response {
+  const request = TokenRequest.safeParse(body);
+  if (!request.success) return json(400, { error: "invalid_request" });
+  if (request.data.client_id !== env.SHOPIFY_API_KEY || request.data.client_secret !== env.SHOPIFY_API_SECRET) {
+    return json(401, { error: "invalid_client" });
+  }
+  const nowSeconds = Math.floor(Date.now() / 1000);
+  if (request.data.grant_type === "refresh_token") {
+    if (!verifySandboxToken(env, shop, "shprt", request.data.refresh_token, nowSeconds)) return json(400, { error: "invalid_grant" });
+  } else {
+    const claims = verifyJwt(request.data.subject_token, env.SHOPIFY_API_SECRET);
+    if (!claims || claims.aud !== env.SHOPIFY_API_KEY || claims.dest !== `https://${shop}`) return json(400, { error: "invalid_subject_token" });
+    if (request.data.requested_token_type !== "urn:shopify:params:oauth:token-type:offline-access-token") {
+      return json(400, { error: "sandbox: only offline access tokens are simulated" });
+    }
+    if (request.data.expiring !== "1") {
+      return json(200, { access_token: issueSandboxToken(env, shop, "shpat", nowSeconds + 10 * 365 * 24 * 3600), scope: env.SCOPES });
+    }
+  }
+  return json(200, {
+    access_token: issueSandboxToken(env, shop, "shpat", nowSeconds + TOKEN_LIFETIME_SECONDS),
+    scope: env.SCOPES,
+    expires_in: TOKEN_LIFETIME_SECONDS,
+    refresh_token: issueSandboxToken(env, shop, "shprt", nowSeconds + REFRESH_LIFETIME_SECONDS),
+    refresh_token_expires_in: REFRESH_LIFETIME_SECONDS,
+  });
+}
+
+/** Sandbox tokens carry their expiry and an HMAC with the app secret, so they survive restarts. */
+function issueSandboxToken(env: ServerEnv, shop: string, prefix: "shpat" | "shprt", expiresAt: number): string {
+  return `${prefix}_sandbox_${expiresAt}_${tokenMac(env, shop, prefix, expiresAt)}`;
+}
+
+function tokenMac(env: ServerEnv, shop: string, prefix: string, expiresAt: number): string {
+  return createHmac("sha256", env.SHOPIFY_API_SECRET).update(`${prefix}:${shop}:${expiresAt}`).digest("hex").slice(0, 32);
+}
+
+function verifySandboxToken(env: ServerEnv, shop: string, prefix: "shpat" | "shprt", token: string, nowSeconds: number): boolean {
+  const match = new RegExp(`^${prefix}_sandbox_(\\d+)_([0-9a-f]{32})$`).exec(token);
+  if (!match?.[1] || !match[2]) return false;
+  const expiresAt = Number(match[1]);
+  const expected = Buffer.from(tokenMac(env, shop, prefix, expiresAt));
+  return expiresAt > nowSeconds && timingSafeEqual(expected, Buffer.from(match[2]));
+}
+
+function verifyAccessToken(env: ServerEnv, shop: string, token: string): boolean {
+  return verifySandboxToken(env, shop, "shpat", token, Math.floor(Date.now() / 1000));
+}
+
+const GraphqlRequest = z.object({ query: z.string(), variables: z.record(z.string(), z.unknown()).optional() });
+
+/** The Admin GraphQL operations Wafa makes, simulated exactly; anything else is an error. */
+const OPERATIONS: Record<string, (shop: string, variables: Record<string, unknown>) => unknown> = {
+  WafaShopDetails: () => {
+    const runtime = sandboxRuntime();
+    return { shop: { name: runtime.shopName, currencyCode: runtime.currency, ianaTimezone: "UTC" } };
+  },
+};
+
+function graphqlEndpoint(shop: string, body: unknown): Response {
+  const request = GraphqlRequest.safeParse(body);
+  if (!request.success) return json(400, { errors: [{ message: "sandbox: not a GraphQL request" }] });
+  const name = /\b(?:query|mutation)\s+(\w+)/.exec(request.data.query)?.[1];
+  const operation = name ? OPERATIONS[name] : undefined;
+  if (!name || !operation) {
+    return json(200, { errors: [{ message: `sandbox: operation ${name ?? "(anonymous)"} is not simulated; add it to app/sandbox/edge.server.ts` }] });
+  }
+  return json(200, { data: operation(shop, request.data.variables ?? {}), extensions: { cost: { requestedQueryCost: 1, actualQueryCost: 1, throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 1999, restoreRate: 100 } } } });
+}

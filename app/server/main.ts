@@ -1,0 +1,53 @@
+// Wafa's production server: the Remix build on node:http (`npm start`, `npm run sandbox`).
+import { createServer } from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { parseServerEnv } from "../env.server";
+import { createRemixListener } from "./node-adapter";
+import { serveStatic } from "./static-files";
+
+/** Extra exports of app/entry.server.tsx the host calls (lifecycle hooks). */
+type EntryHooks = { startSandbox?: (appUrl: string) => Promise<void>; shutdown?: () => Promise<void> };
+
+const env = parseServerEnv(process.env);
+const root = process.cwd();
+const build = (await import(pathToFileURL(path.join(root, "build", "server", "index.js")).href)) as ServerBuild;
+const hooks = build.entry.module as EntryHooks;
+const clientRoot = path.join(root, "build", "client");
+
+const listener = createRemixListener({ build, mode: "production", appUrl: env.SHOPIFY_APP_URL, maxBodyBytes: 1024 * 1024 });
+const server = createServer(async (incoming, outgoing) => {
+  if (await serveStatic(clientRoot, incoming, outgoing)) return;
+  await listener(incoming, outgoing);
+});
+server.keepAliveTimeout = 65_000;
+
+server.listen(env.PORT, env.HOST, async () => {
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : env.PORT;
+  const url = `http://${env.HOST}:${port}`;
+  console.log(`Wafa listening on ${url}`);
+  if (env.WAFA_SANDBOX && hooks.startSandbox) {
+    try {
+      await hooks.startSandbox(url);
+    } catch (error) {
+      console.error("sandbox start failed:", error);
+      process.exitCode = 1;
+      server.close();
+    }
+  }
+});
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: closing`);
+  server.close();
+  server.closeIdleConnections();
+  await hooks.shutdown?.();
+  process.exit(0);
+}
+process.on("SIGTERM", () => void stop("SIGTERM"));
+process.on("SIGINT", () => void stop("SIGINT"));

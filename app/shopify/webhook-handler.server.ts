@@ -1,0 +1,74 @@
+import { getDatabase } from "../db.server";
+import { recordDeadLetter } from "../services/record-dead-letter.server";
+import { authenticate } from "../shopify.server";
+import { parseWebhookJson } from "./json";
+import { WEBHOOK_HANDLERS } from "./webhooks.server";
+import { COMPLIANCE_TOPICS, type WebhookTopic } from "./webhook-topics";
+
+/** Shopify's webhook bodies are far smaller; anything bigger is refused before it is read in full. */
+export const MAX_WEBHOOK_BYTES = 1024 * 1024;
+
+const ok = () => new Response(null, { status: 200 });
+
+/**
+ * Every webhook route: size limit (413), authenticate.webhook (bad or missing HMAC: 401,
+ * nothing written), a shop that is not installed (200, nothing written), the payload
+ * parsed losslessly and validated with zod (a schema break: 200 and a dead letter, since
+ * a retry cannot fix it), then one service call in one transaction, and 200.
+ */
+export async function handleWebhook(request: Request, routeTopics: readonly WebhookTopic[]): Promise<Response> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_WEBHOOK_BYTES) return new Response("Payload too large", { status: 413 });
+  // Unsigned is unauthenticated (the library would call it a bad request: missing header).
+  if (!request.headers.get("x-shopify-hmac-sha256")) return new Response("Unauthorized", { status: 401 });
+  const rawBody = await readLimited(request, MAX_WEBHOOK_BYTES);
+  if (rawBody === null) return new Response("Payload too large", { status: 413 });
+
+  let context;
+  try {
+    context = await authenticate.webhook(new Request(request.url, { method: request.method, headers: request.headers, body: rawBody }));
+  } catch (error) {
+    if (error instanceof Response) throw error;
+    // A body that is signed but is not JSON: nothing a retry would change.
+    if (error instanceof SyntaxError) return new Response("Body is not JSON", { status: 400 });
+    throw error;
+  }
+  // The library reports topics in storage form ("ORDERS_PAID").
+  const topic = routeTopics.find((candidate) => storageForm(candidate) === context.topic);
+  if (!topic) return new Response(`Topic ${context.topic} is not handled at this address`, { status: 400 });
+  if (!COMPLIANCE_TOPICS.has(topic) && topic !== "app/uninstalled" && !context.session) return ok();
+
+  // authenticate.webhook has parsed the body already; only ids beyond 2^53 need a second, lossless pass.
+  const payload: unknown = /\d{16}/.test(rawBody) ? parseWebhookJson(rawBody) : context.payload;
+  const receivedAt = new Date();
+  const outcome = await WEBHOOK_HANDLERS[topic](getDatabase(), { shop: context.shop, topic, payload, receivedAt });
+  if (outcome.status === "invalid_payload") {
+    await recordDeadLetter(
+      getDatabase(),
+      { shopDomain: context.shop, topic, webhookId: context.webhookId ?? null, reason: outcome.reason, payload: rawBody },
+      receivedAt,
+    );
+  }
+  return ok();
+}
+
+const storageForm = (topic: WebhookTopic) => topic.toUpperCase().replace(/\//g, "_");
+
+/** The body as text, or null once it exceeds `limit` bytes (whatever Content-Length said). */
+async function readLimited(request: Request, limit: number): Promise<string | null> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}

@@ -1,0 +1,66 @@
+import { z } from "zod";
+import type { AppDatabase } from "../db/database.server";
+import { exportCustomerData, redactCustomerData, redactShopData } from "../services/compliance.server";
+import { recordCustomer } from "../services/record-customer.server";
+import { recordOrderEvent } from "../services/record-order-event.server";
+import { uninstallShop, updateScopes } from "../services/uninstall-shop.server";
+import { CustomersDataRequestPayload, CustomersRedactPayload, ScopesUpdatePayload, ShopRedactPayload } from "./payloads/compliance";
+import { customerFacts, CustomerPayload } from "./payloads/customer";
+import { orderFacts, OrderPayload } from "./payloads/order";
+import { RefundPayload } from "./payloads/refund";
+import { toGid } from "./payloads/common";
+import type { WebhookTopic } from "./webhook-topics";
+
+type Delivery<T> = { shop: string; topic: WebhookTopic; payload: T; receivedAt: Date };
+
+export type TopicOutcome = { status: "handled" } | { status: "invalid_payload"; reason: string };
+
+/** Validates a topic's payload, then hands it to the topic's one service. */
+export type TopicHandler = (database: AppDatabase, delivery: Delivery<unknown>) => Promise<TopicOutcome>;
+
+function handler<S extends z.ZodType>(schema: S, handle: (database: AppDatabase, delivery: Delivery<z.output<S>>) => Promise<unknown>): TopicHandler {
+  return async (database, delivery) => {
+    const parsed = schema.safeParse(delivery.payload);
+    if (!parsed.success) return { status: "invalid_payload", reason: z.prettifyError(parsed.error) };
+    await handle(database, { ...delivery, payload: parsed.data });
+    return { status: "handled" };
+  };
+}
+
+const orderHandler = handler(OrderPayload, (database, { shop, topic, payload, receivedAt }) =>
+  recordOrderEvent(database, shop, { kind: "order", facts: orderFacts(payload) }, { topic, receivedAt }),
+);
+
+const customerHandler = (topic: "customers/create" | "customers/update") =>
+  handler(CustomerPayload, (database, { shop, payload, receivedAt }) => recordCustomer(database, shop, customerFacts(payload), { topic, receivedAt }));
+
+/** What each topic's payload must look like, and the one service that handles it. */
+export const WEBHOOK_HANDLERS = {
+  "orders/create": orderHandler,
+  "orders/paid": orderHandler,
+  "orders/updated": orderHandler,
+  "orders/cancelled": orderHandler,
+  "refunds/create": handler(RefundPayload, (database, { shop, topic, payload, receivedAt }) =>
+    recordOrderEvent(database, shop, { kind: "refund", refund: payload }, { topic, receivedAt }),
+  ),
+  "customers/create": customerHandler("customers/create"),
+  "customers/update": customerHandler("customers/update"),
+  "app/uninstalled": handler(z.object({}).passthrough(), (database, { shop, receivedAt }) => uninstallShop(database, shop, receivedAt)),
+  "app/scopes_update": handler(ScopesUpdatePayload, (database, { shop, payload, receivedAt }) => updateScopes(database, shop, payload.current, receivedAt)),
+  "customers/redact": handler(CustomersRedactPayload, (database, { shop, payload, receivedAt }) =>
+    redactCustomerData(database, shop, toGid("Customer", payload.customer.id), receivedAt),
+  ),
+  "customers/data_request": handler(CustomersDataRequestPayload, (database, { shop, payload, receivedAt }) =>
+    exportCustomerData(
+      database,
+      shop,
+      {
+        customerGid: toGid("Customer", payload.customer.id),
+        dataRequestId: payload.data_request?.id ?? null,
+        ordersRequested: payload.orders_requested.map((id) => toGid("Order", id)),
+      },
+      receivedAt,
+    ),
+  ),
+  "shop/redact": handler(ShopRedactPayload, (database, { shop }) => redactShopData(database, shop)),
+} satisfies Record<WebhookTopic, TopicHandler>;

@@ -1,0 +1,34 @@
+// Builds the production app once per change of its sources (global setup): integration
+// tests run the real build, as production does.
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+const INPUTS = ["app", "public", "remix.config.js", "vite.config.ts", "package-lock.json", "tsconfig.json"];
+
+function sourceFingerprint(root: string): string {
+  const hash = createHash("sha256");
+  const visit = (entry: string) => {
+    const full = path.join(root, entry);
+    if (!existsSync(full)) return;
+    if (statSync(full).isDirectory()) {
+      for (const child of readdirSync(full).sort()) if (!/\.test\.tsx?$/.test(child)) visit(path.join(entry, child));
+    } else {
+      hash.update(entry).update(readFileSync(full));
+    }
+  };
+  for (const input of INPUTS) visit(input);
+  return hash.digest("hex");
+}
+
+export function buildAppIfStale(root = process.cwd()): void {
+  const marker = path.join(root, "build", ".source-fingerprint");
+  const fingerprint = sourceFingerprint(root);
+  const current = existsSync(marker) && existsSync(path.join(root, "build", "server", "main.js")) ? readFileSync(marker, "utf8") : "";
+  if (current === fingerprint) return;
+  // Vitest's variables would switch the Remix plugin off (vite.config.ts): build as `npm run build` does.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("VITEST")));
+  execFileSync("npm", ["run", "build", "--silent"], { cwd: root, stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+  writeFileSync(marker, fingerprint);
+}
