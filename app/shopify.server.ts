@@ -3,7 +3,7 @@ import { AppDistribution, LogSeverity, shopifyApp } from "@shopify/shopify-app-r
 import { getDatabase } from "./db.server";
 import { serverEnv } from "./env.server";
 import { KyselySessionStorage } from "./repositories/session-storage.server";
-import { installSandboxShopifyEdge, sandboxEnabled, sandboxProgramStart } from "./sandbox/edge.server";
+import { installSandboxShopifyEdge, sandboxEnabled, sandboxInstallFor } from "./sandbox/edge.server";
 import { afterShopAuthorised } from "./services/after-auth.server";
 
 import { API_VERSION } from "./shopify/api-version";
@@ -46,7 +46,7 @@ const shopify = shopifyApp({
         session,
         admin,
         now: new Date(),
-        sandbox: sandboxEnabled(env) && session.shop === env.SANDBOX_SHOP ? { programStart: sandboxProgramStart() } : null,
+        sandbox: sandboxInstallFor(session.shop, env),
       });
     },
   },

@@ -7,7 +7,8 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 
 // Prisma does not load .env when a config file is used; a resolvable url keeps the CLI from
 // falling back to a native engine.
-process.env.DATABASE_URL ??= "file:./prisma/wafa.sqlite";
+const url = (process.env.DATABASE_URL ?? "").startsWith("file:") ? (process.env.DATABASE_URL ?? "") : "file:prisma/data/wafa.sqlite";
+process.env.DATABASE_URL = url;
 
 // No Prisma Client is generated (the app queries through Kysely), so tell the CLI which query
 // engine kind to assume; otherwise it defaults to the native library and tries to download it.
@@ -19,6 +20,6 @@ export default defineConfig({
   schema: path.join("sqlite", "schema.prisma"),
   migrations: { path: path.join("sqlite", "migrations") },
   async adapter() {
-    return new PrismaBetterSQLite3({ url: process.env.DATABASE_URL ?? "" });
+    return new PrismaBetterSQLite3({ url });
   },
 });

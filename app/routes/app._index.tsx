@@ -8,6 +8,7 @@ import { ProgramSummary } from "~/components/program-summary";
 import { getDatabase } from "~/db.server";
 import { minorUnitsPerUnit } from "~/loyalty/money/currency";
 import { getProgramOverview, listMembers } from "~/services/admin-home.server";
+import { ensureShopRecorded } from "~/services/after-auth.server";
 import { authenticate } from "~/shopify.server";
 
 const Query = z.object({
@@ -16,7 +17,10 @@ const Query = z.object({
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { session } = await authenticate.admin(request);
+  const { session, admin } = await authenticate.admin(request);
+  // On first open Remix runs this loader alongside the layout's, whose token exchange
+  // records the installation: make sure it has landed (idempotent) before reading.
+  await ensureShopRecorded(getDatabase(), { session, admin });
   const query = Query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   const { q, after } = query.success ? query.data : {};
   const [overview, page] = await Promise.all([

@@ -4,6 +4,8 @@ import { sandboxRuntime } from "./runtime.server";
 import { mintAdminSessionToken } from "./session-token.server";
 import { seedDemoHistory } from "./store/seed";
 
+export const SANDBOX_BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36";
+
 /** The URL Shopify admin would load the embedded app at, with a fresh session token. */
 export function sandboxAdminUrl(appUrl: string, env: ServerEnv, path = "/app"): string {
   const shop = env.SANDBOX_SHOP;
@@ -23,7 +25,8 @@ export async function startSandbox(appUrl: string): Promise<void> {
   const env = serverEnv();
   if (!sandboxEnabled(env)) throw new Error("the sandbox is off (WAFA_SANDBOX=1, never with NODE_ENV=production)");
   const runtime = sandboxRuntime();
-  const installed = await fetch(sandboxAdminUrl(appUrl, env));
+  // The merchant opening the app in Shopify admin, in a browser (the library turns bots away).
+  const installed = await fetch(sandboxAdminUrl(appUrl, env), { headers: { "User-Agent": SANDBOX_BROWSER } });
   await installed.arrayBuffer();
   if (installed.status !== 200) throw new Error(`installing ${env.SANDBOX_SHOP} failed: HTTP ${installed.status}`);
 

@@ -15,9 +15,12 @@ export function sandboxEnabled(env: Pick<ServerEnv, "WAFA_SANDBOX" | "NODE_ENV">
   return env.WAFA_SANDBOX && env.NODE_ENV !== "production";
 }
 
-/** Orders processed from here on earn points: the start of the demo store's history. */
-export function sandboxProgramStart(): Date {
-  return sandboxRuntime().historyStart;
+/**
+ * How the sandbox shop is installed: as if Wafa had been installed when the demo store's
+ * history begins (so its orders earn points); null for any other shop.
+ */
+export function sandboxInstallFor(shop: string, env: ServerEnv): { programStart: Date } | null {
+  return sandboxEnabled(env) && shop === env.SANDBOX_SHOP ? { programStart: sandboxRuntime().historyStart } : null;
 }
 
 let installed = false;

@@ -11,7 +11,7 @@ import {
   TEST_DIRECTORY,
   withPostgresAdmin,
 } from "./databases";
-import { buildAppIfStale } from "./build-app";
+import { buildAppIfStale } from "../server/build-if-stale";
 
 export default async function setup(): Promise<() => Promise<void>> {
   // Unit-only runs while developing may skip the build; CI and `npm test` always check it.

@@ -1,5 +1,5 @@
-// Builds the production app once per change of its sources (global setup): integration
-// tests run the real build, as production does.
+// Builds the production app when its sources changed since the last build (used by the
+// test suite's global setup and `npm run sandbox`).
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";

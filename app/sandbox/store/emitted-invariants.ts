@@ -1,0 +1,210 @@
+/**
+ * What Wafa relies on in the webhooks the simulated store emits, checked from the payloads
+ * alone (read with zod, recomputed in BigInt), independently of the store's own arithmetic.
+ * Used by the tests; returns problems as sentences rather than throwing, so one run reports
+ * them all.
+ */
+import { z } from "zod";
+import { parseMoney } from "../../loyalty/money/money";
+import { CustomerPayload } from "../../shopify/payloads/customer";
+import { OrderPayload } from "../../shopify/payloads/order";
+import { RefundPayload } from "../../shopify/payloads/refund";
+import type { WebhookTopic } from "../../shopify/webhook-topics";
+import type { Emitted } from "./store";
+
+const Amount = z.object({ amount: z.string(), currency_code: z.string() });
+const MoneySet = z.object({ shop_money: Amount, presentment_money: Amount });
+const SafeId = z.number().int().positive().refine(Number.isSafeInteger, "an id beyond 2^53");
+
+const RawLine = z.object({
+  id: SafeId,
+  admin_graphql_api_id: z.string(),
+  price: z.string(),
+  quantity: z.int(),
+  current_quantity: z.int(),
+  gift_card: z.boolean(),
+  discount_allocations: z.array(z.object({ amount: z.string(), amount_set: MoneySet })),
+});
+
+const RawRefund = z.object({
+  id: SafeId,
+  admin_graphql_api_id: z.string(),
+  order_id: SafeId,
+  refund_line_items: z.array(z.object({ line_item_id: SafeId, quantity: z.int(), subtotal_set: MoneySet })),
+});
+
+const RawOrder = z.object({
+  id: SafeId,
+  admin_graphql_api_id: z.string(),
+  currency: z.string(),
+  updated_at: z.string(),
+  current_subtotal_price: z.string(),
+  current_total_discounts: z.string(),
+  total_discounts: z.string(),
+  discount_codes: z.array(z.object({ amount: z.string() })),
+  line_items: z.array(RawLine),
+  refunds: z.array(RawRefund),
+});
+
+const RawCustomer = z.object({ id: SafeId, admin_graphql_api_id: z.string(), updated_at: z.string() });
+
+const SCHEMAS: Partial<Record<WebhookTopic, z.ZodType>> = {
+  "orders/create": OrderPayload,
+  "orders/paid": OrderPayload,
+  "orders/updated": OrderPayload,
+  "orders/cancelled": OrderPayload,
+  "refunds/create": RefundPayload,
+  "customers/create": CustomerPayload,
+  "customers/update": CustomerPayload,
+};
+
+/** Exact minor units of a decimal string, or a problem. */
+function minorOf(amount: string, currency: string, where: string, problems: string[]): bigint {
+  const parsed = parseMoney(amount, currency);
+  if (!parsed.ok) {
+    problems.push(`${where}: "${amount}" is not an exact ${currency} amount (${parsed.message})`);
+    return 0n;
+  }
+  return BigInt(parsed.value.minor);
+}
+
+/** Every money string and `*_set` bag in a payload, wherever it sits, must parse exactly. */
+function checkAllMoney(value: unknown, currency: string, path: string, problems: string[]): void {
+  const bag = MoneySet.safeParse(value);
+  if (bag.success) {
+    for (const side of [bag.data.shop_money, bag.data.presentment_money]) {
+      if (side.currency_code !== currency) problems.push(`${path}: in ${side.currency_code}, the shop sells in ${currency}`);
+      minorOf(side.amount, currency, path, problems);
+    }
+    return;
+  }
+  if (Array.isArray(value)) value.forEach((item, index) => checkAllMoney(item, currency, `${path}[${index}]`, problems));
+  else if (value !== null && typeof value === "object") {
+    for (const [key, nested] of Object.entries(value)) {
+      if (MONEY_TEXT_FIELDS.has(key) && typeof nested === "string") minorOf(nested, currency, `${path}.${key}`, problems);
+      else checkAllMoney(nested, currency, `${path}.${key}`, problems);
+    }
+  }
+}
+
+const MONEY_TEXT_FIELDS = new Set([
+  "price", "amount", "total_discount", "discounted_price", "subtotal_price", "current_subtotal_price", "total_price", "current_total_price",
+  "total_discounts", "current_total_discounts", "total_tax", "current_total_tax", "total_line_items_price", "total_outstanding", "total_tip_received",
+]);
+
+/** current_subtotal = Σ (price × current_quantity − allocations × current_quantity / quantity, rounded down). */
+export function expectedCurrentSubtotal(order: z.infer<typeof RawOrder>, problems: string[] = []): bigint {
+  let total = 0n;
+  for (const line of order.line_items) {
+    const price = minorOf(line.price, order.currency, `line ${line.id} price`, problems);
+    const discount = line.discount_allocations.reduce((sum, allocation) => sum + minorOf(allocation.amount, order.currency, `line ${line.id} allocation`, problems), 0n);
+    if (line.gift_card && discount !== 0n) problems.push(`gift-card line ${line.id} is discounted`);
+    const current = BigInt(line.current_quantity);
+    total += price * current - (discount * current) / BigInt(line.quantity);
+  }
+  return total;
+}
+
+function checkOrder(order: z.infer<typeof RawOrder>, problems: string[]): void {
+  const where = `order ${order.id} at ${order.updated_at}`;
+  if (order.admin_graphql_api_id !== `gid://shopify/Order/${order.id}`) problems.push(`${where}: gid ${order.admin_graphql_api_id}`);
+  const expected = expectedCurrentSubtotal(order, problems);
+  const actual = minorOf(order.current_subtotal_price, order.currency, where, problems);
+  if (expected !== actual) problems.push(`${where}: current_subtotal_price is ${actual} minor units, its lines say ${expected}`);
+  const allocated = order.line_items.flatMap((line) => line.discount_allocations).reduce((sum, allocation) => sum + minorOf(allocation.amount, order.currency, where, problems), 0n);
+  const totalDiscounts = minorOf(order.total_discounts, order.currency, where, problems);
+  if (allocated !== totalDiscounts) problems.push(`${where}: discount allocations sum to ${allocated}, total_discounts is ${totalDiscounts}`);
+  const codes = order.discount_codes.reduce((sum, code) => sum + minorOf(code.amount, order.currency, where, problems), 0n);
+  if (order.discount_codes.length > 0 && codes !== totalDiscounts) problems.push(`${where}: discount codes say ${codes}, total_discounts is ${totalDiscounts}`);
+  for (const line of order.line_items) {
+    if (line.current_quantity < 0 || line.current_quantity > line.quantity) problems.push(`${where}: line ${line.id} has current_quantity ${line.current_quantity} of ${line.quantity}`);
+    if (line.admin_graphql_api_id !== `gid://shopify/LineItem/${line.id}`) problems.push(`${where}: line gid ${line.admin_graphql_api_id}`);
+  }
+}
+
+type OrderHistory = { previous: z.infer<typeof RawOrder> | null; previousText: string | null; pendingRefundMinor: bigint | null };
+
+/** A new order state: a later updated_at if it changed, and any refund just emitted taken off. */
+function checkOrderSequence(order: z.infer<typeof RawOrder>, text: string, history: OrderHistory, problems: string[]): void {
+  const { previous, previousText } = history;
+  if (previous && previousText !== null) {
+    const later = Date.parse(order.updated_at) > Date.parse(previous.updated_at);
+    const same = order.updated_at === previous.updated_at;
+    if (text === previousText ? !same : !later) problems.push(`order ${order.id}: state at ${order.updated_at} follows ${previous.updated_at} (${text === previousText ? "same state, different time" : "changed state, not later"})`);
+    if (history.pendingRefundMinor !== null) {
+      const drop = expectedCurrentSubtotal(previous) - expectedCurrentSubtotal(order);
+      const reported = minorOf(previous.current_subtotal_price, order.currency, "", problems) - minorOf(order.current_subtotal_price, order.currency, "", problems);
+      if (reported !== history.pendingRefundMinor || drop !== history.pendingRefundMinor) {
+        problems.push(`order ${order.id}: a refund of ${history.pendingRefundMinor} lowered current_subtotal_price by ${reported}`);
+      }
+    }
+  }
+  history.previous = order;
+  history.previousText = text;
+  history.pendingRefundMinor = null;
+}
+
+/** Checks a run of emitted webhooks, in emission order. Returns every problem found. */
+export function emittedProblems(emitted: readonly Emitted[]): string[] {
+  const problems: string[] = [];
+  const orders = new Map<number, OrderHistory>();
+  const customers = new Map<number, string>();
+  for (const [index, webhook] of emitted.entries()) {
+    // As delivered: through JSON, so nothing but JSON values survives.
+    const text = JSON.stringify(webhook.payload);
+    const payload: unknown = JSON.parse(text);
+    const where = `#${index} ${webhook.topic}`;
+    const schema = SCHEMAS[webhook.topic];
+    if (!schema) problems.push(`${where}: Wafa has no payload schema for this topic`);
+    const parsed = schema?.safeParse(payload);
+    if (parsed && !parsed.success) problems.push(`${where}: ${z.prettifyError(parsed.error)}`);
+    if (webhook.topic.startsWith("orders/")) checkOrderWebhook(payload, text, orders, where, problems);
+    else if (webhook.topic === "refunds/create") checkRefundWebhook(payload, orders, where, problems);
+    else checkCustomerWebhook(payload, customers, where, problems);
+  }
+  return problems;
+}
+
+function checkOrderWebhook(payload: unknown, text: string, orders: Map<number, OrderHistory>, where: string, problems: string[]): void {
+  const order = RawOrder.safeParse(payload);
+  if (!order.success) {
+    problems.push(`${where}: ${z.prettifyError(order.error)}`);
+    return;
+  }
+  checkAllMoney(payload, order.data.currency, where, problems);
+  checkOrder(order.data, problems);
+  const history = orders.get(order.data.id) ?? { previous: null, previousText: null, pendingRefundMinor: null };
+  orders.set(order.data.id, history);
+  checkOrderSequence(order.data, text, history, problems);
+}
+
+function checkRefundWebhook(payload: unknown, orders: Map<number, OrderHistory>, where: string, problems: string[]): void {
+  const refund = RawRefund.safeParse(payload);
+  if (!refund.success) {
+    problems.push(`${where}: ${z.prettifyError(refund.error)}`);
+    return;
+  }
+  const history = orders.get(refund.data.order_id);
+  if (!history?.previous) {
+    problems.push(`${where}: a refund for order ${refund.data.order_id}, never created`);
+    return;
+  }
+  const currency = history.previous.currency;
+  checkAllMoney(payload, currency, where, problems);
+  if (refund.data.admin_graphql_api_id !== `gid://shopify/Refund/${refund.data.id}`) problems.push(`${where}: gid ${refund.data.admin_graphql_api_id}`);
+  history.pendingRefundMinor = refund.data.refund_line_items.reduce((sum, item) => sum + minorOf(item.subtotal_set.shop_money.amount, currency, where, problems), 0n);
+}
+
+function checkCustomerWebhook(payload: unknown, customers: Map<number, string>, where: string, problems: string[]): void {
+  const customer = RawCustomer.safeParse(payload);
+  if (!customer.success) {
+    problems.push(`${where}: ${z.prettifyError(customer.error)}`);
+    return;
+  }
+  if (customer.data.admin_graphql_api_id !== `gid://shopify/Customer/${customer.data.id}`) problems.push(`${where}: gid ${customer.data.admin_graphql_api_id}`);
+  const previous = customers.get(customer.data.id);
+  if (previous !== undefined && !(Date.parse(customer.data.updated_at) > Date.parse(previous))) {
+    problems.push(`${where}: customer ${customer.data.id} updated_at ${customer.data.updated_at} does not follow ${previous}`);
+  }
+  customers.set(customer.data.id, customer.data.updated_at);
+}
