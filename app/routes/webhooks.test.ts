@@ -108,6 +108,12 @@ describe.each(DATABASE_KINDS)("webhooks through the production server on %s", (k
     await expectProjectionMatchesLedger(database, shop);
   });
 
+  it("GIVEN NODE_ENV=production THEN the sandbox's routes do not exist", async () => {
+    for (const route of ["/sandbox/admin", "/sandbox/id-token", "/sandbox/app-bridge.js"]) {
+      expect((await fetch(new URL(route, server.url))).status).toBe(404);
+    }
+  });
+
   it("GIVEN two shops with the same customer id THEN neither sees the other's points", async () => {
     await postWebhook(server, { shop, topic: "orders/paid", body: orderPayload({ id: 9020, customerId: 777, subtotal: "10.00" }) });
     await postWebhook(server, { shop: otherShop, topic: "orders/paid", body: orderPayload({ id: 9020, customerId: 777, subtotal: "99.00" }) });
