@@ -1,8 +1,8 @@
-// Webhook bodies for tests, derived from Shopify's documented samples (../shared/shopify).
+// Webhook bodies for tests, derived from Shopify's documented samples (fixtures/shopify-webhooks).
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
-const SAMPLES = path.resolve(process.cwd(), "..", "shared", "shopify", "webhook-samples");
+const SAMPLES = path.resolve(process.cwd(), "app", "test", "fixtures", "shopify-webhooks");
 
 /** A documented sample, as raw text (ids intact). */
 export function sampleText(name: string): string {

@@ -1,6 +1,6 @@
 /**
  * Renders the store's state as the REST webhook payloads Shopify sends (API 2026-04), in the
- * shape of Shopify's documented samples (/work/shared/shopify/webhook-samples): customers
+ * shape of Shopify's documented samples (app/test/fixtures/shopify-webhooks): customers
  * (customers_create.json), orders (orders_paid.json) and refunds (refunds_create.json).
  * Presentment money is shop money: the simulated store sells in one currency.
  */

@@ -7,7 +7,7 @@ import { CustomerPayload, customerFacts } from "./customer";
 import { orderFacts, OrderPayload } from "./order";
 import { RefundPayload, refundRecord } from "./refund";
 
-const sample = (name: string) => parseWebhookJson(readFileSync(path.resolve("..", "shared", "shopify", "webhook-samples", name), "utf8"));
+const sample = (name: string) => parseWebhookJson(readFileSync(path.resolve("app", "test", "fixtures", "shopify-webhooks", name), "utf8"));
 
 describe("Shopify's documented webhook samples parse into domain facts", () => {
   it.each(["orders_create.json", "orders_paid.json", "orders_updated.json", "orders_cancelled.json"])("%s", (name) => {
