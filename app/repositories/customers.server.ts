@@ -114,7 +114,12 @@ export type MemberBalance = {
   readonly lifetime: number;
 };
 
-/** The read behind GET /api/member and the app proxy: one indexed lookup. */
+const NOT_A_MEMBER: MemberBalance = { member: false, available: 0, pending: 0, lifetime: 0 };
+
+type BalanceRow = { enrolledAt: Date | null; pointsAvailable: number; pointsPending: number; pointsLifetime: number } | undefined;
+const toBalance = (row: BalanceRow): MemberBalance =>
+  !row || !row.enrolledAt ? NOT_A_MEMBER : { member: true, available: row.pointsAvailable, pending: row.pointsPending, lifetime: row.pointsLifetime };
+
 export async function findMemberBalance(db: Db, shopId: number, customerGid: string): Promise<MemberBalance> {
   const row = await db
     .selectFrom("Customer")
@@ -122,8 +127,22 @@ export async function findMemberBalance(db: Db, shopId: number, customerGid: str
     .where("shopId", "=", shopId)
     .where("customerGid", "=", customerGid)
     .executeTakeFirst();
-  if (!row || !row.enrolledAt) return { member: false, available: 0, pending: 0, lifetime: 0 };
-  return { member: true, available: row.pointsAvailable, pending: row.pointsPending, lifetime: row.pointsLifetime };
+  return toBalance(row);
+}
+
+/**
+ * The read behind GET /api/member and the app proxy, on every shopper page view: one
+ * indexed lookup (the shop by its unique domain, the customer by (shop, GID)).
+ */
+export async function findMemberBalanceAtShop(db: Db, shopDomain: string, customerGid: string): Promise<MemberBalance> {
+  const row = await db
+    .selectFrom("Customer as c")
+    .innerJoin("Shop as s", "s.id", "c.shopId")
+    .select(["c.enrolledAt", "c.pointsAvailable", "c.pointsPending", "c.pointsLifetime"])
+    .where("s.domain", "=", shopDomain)
+    .where("c.customerGid", "=", customerGid)
+    .executeTakeFirst();
+  return toBalance(row);
 }
 
 export async function findCustomer(db: Db, shopId: number, customerGid: string) {

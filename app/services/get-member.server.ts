@@ -1,6 +1,5 @@
 import type { AppDatabase } from "../db/database.server";
-import { findMemberBalance } from "../repositories/customers.server";
-import { findShop } from "../repositories/shops.server";
+import { findMemberBalanceAtShop } from "../repositories/customers.server";
 
 /** What every shopper surface shows: GET /api/member and the app proxy. */
 export type MemberView = {
@@ -12,12 +11,11 @@ export type MemberView = {
 };
 
 export async function getMember(database: AppDatabase, shopDomain: string, customerGid: string): Promise<MemberView> {
-  const shop = await findShop(database.db, shopDomain);
-  const balance = shop ? await findMemberBalance(database.db, shop.id, customerGid) : null;
+  const balance = await findMemberBalanceAtShop(database.db, shopDomain, customerGid);
   return {
-    member: balance?.member ?? false,
+    member: balance.member,
     customerId: customerGid,
-    points: { available: balance?.available ?? 0, pending: balance?.pending ?? 0, lifetime: balance?.lifetime ?? 0 },
+    points: { available: balance.available, pending: balance.pending, lifetime: balance.lifetime },
     tier: null,
   };
 }
