@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { sql } from "kysely";
 import type { Db } from "../db/database.server";
+import { prepared, slot } from "../db/prepared.server";
 import type { Balance } from "../loyalty/ledger/ledger";
 import type { Enrollment } from "../loyalty/members/membership";
 
@@ -31,41 +32,48 @@ export function redactedKey(shopId: number, customerGid: string): string {
  * Finds or creates the customer and keeps the newest personal data (by Shopify's
  * updated_at), so customers/update and order payloads converge in any order.
  */
-export async function upsertCustomer(db: Db, shopId: number, facts: CustomerFacts, now: Date): Promise<CustomerRef> {
-  const tombstone = redactedKey(shopId, facts.customerGid);
-  const existing = await db
+const findCustomerByKeyQuery = prepared((db) =>
+  db
     .selectFrom("Customer")
     .select(["id", "customerGid", "shopifyUpdatedAt", "redactedAt"])
-    .where("shopId", "=", shopId)
-    .where("customerGid", "in", [facts.customerGid, tombstone])
-    .executeTakeFirst();
+    .where("shopId", "=", slot<number>(0))
+    .where("customerGid", "in", [slot<string>(1), slot<string>(2)]),
+);
+
+/** Personal fields in a fixed order: arguments 0-5 of the two queries below. */
+const PERSONAL = {
+  email: slot<string | null>(0),
+  firstName: slot<string | null>(1),
+  lastName: slot<string | null>(2),
+  phone: slot<string | null>(3),
+  shopifyCreatedAt: slot<Date | null>(4),
+  shopifyUpdatedAt: slot<Date | null>(5),
+};
+const personalArgs = (facts: CustomerFacts) => [facts.email, facts.firstName, facts.lastName, facts.phone, facts.shopifyCreatedAt, facts.shopifyUpdatedAt];
+
+const updatePersonalQuery = prepared((db) => db.updateTable("Customer").set({ ...PERSONAL, updatedAt: slot<Date>(6) }).where("id", "=", slot<number>(7)));
+const insertCustomerQuery = prepared((db) =>
+  db
+    .insertInto("Customer")
+    .values({ ...PERSONAL, createdAt: slot<Date>(6), updatedAt: slot<Date>(6), shopId: slot<number>(7), customerGid: slot<string>(8) })
+    .onConflict((conflict) => conflict.columns(["shopId", "customerGid"]).doNothing())
+    .returning("id"),
+);
+
+export async function upsertCustomer(db: Db, shopId: number, facts: CustomerFacts, now: Date): Promise<CustomerRef> {
+  const tombstone = redactedKey(shopId, facts.customerGid);
+  const [existing] = (await findCustomerByKeyQuery(db, [shopId, facts.customerGid, tombstone])).rows;
   if (existing) {
     if (existing.redactedAt) return { id: existing.id, key: existing.customerGid, redacted: true };
     if (isNewer(facts.shopifyUpdatedAt, existing.shopifyUpdatedAt)) {
-      await db.updateTable("Customer").set({ ...personalFields(facts), updatedAt: now }).where("id", "=", existing.id).execute();
+      await updatePersonalQuery(db, [...personalArgs(facts), now, existing.id]);
     }
     return { id: existing.id, key: existing.customerGid, redacted: false };
   }
-  const inserted = await db
-    .insertInto("Customer")
-    .values({ shopId, customerGid: facts.customerGid, ...personalFields(facts), createdAt: now, updatedAt: now })
-    .onConflict((conflict) => conflict.columns(["shopId", "customerGid"]).doNothing())
-    .returning("id")
-    .executeTakeFirst();
+  const [inserted] = (await insertCustomerQuery(db, [...personalArgs(facts), now, shopId, facts.customerGid])).rows;
   if (inserted) return { id: inserted.id, key: facts.customerGid, redacted: false };
   // Another transaction created it between our read and our insert.
   return upsertCustomer(db, shopId, facts, now);
-}
-
-function personalFields(facts: CustomerFacts) {
-  return {
-    email: facts.email,
-    firstName: facts.firstName,
-    lastName: facts.lastName,
-    phone: facts.phone,
-    shopifyCreatedAt: facts.shopifyCreatedAt,
-    shopifyUpdatedAt: facts.shopifyUpdatedAt,
-  };
 }
 
 function isNewer(candidate: Date | null, stored: Date | null): boolean {
@@ -77,35 +85,41 @@ function isNewer(candidate: Date | null, stored: Date | null): boolean {
  * Enrols the customer unless an earlier enrollment is recorded: one atomic conditional
  * update, so concurrent webhooks keep the earliest (as the core's mergeEnrollment does).
  */
-export async function enrollCustomer(db: Db, customerId: number, enrollment: Enrollment, now: Date): Promise<void> {
-  await db
+const enrollQuery = prepared((db) =>
+  db
     .updateTable("Customer")
-    .set({ enrolledAt: enrollment.enrolledAt, enrollmentSource: enrollment.source, updatedAt: now })
-    .where("id", "=", customerId)
+    .set({ enrolledAt: slot<Date>(0), enrollmentSource: slot<string>(1), updatedAt: slot<Date>(2) })
+    .where("id", "=", slot<number>(3))
     .where((eb) =>
       eb.or([
         eb("enrolledAt", "is", null),
-        eb("enrolledAt", ">", enrollment.enrolledAt),
-        eb.and([eb("enrolledAt", "=", enrollment.enrolledAt), eb("enrollmentSource", ">", enrollment.source)]),
+        eb("enrolledAt", ">", slot<Date>(0)),
+        eb.and([eb("enrolledAt", "=", slot<Date>(0)), eb("enrollmentSource", ">", slot<string>(1))]),
       ]),
-    )
-    .execute();
+    ),
+);
+
+export async function enrollCustomer(db: Db, customerId: number, enrollment: Enrollment, now: Date): Promise<void> {
+  await enrollQuery(db, [enrollment.enrolledAt, enrollment.source, now, customerId]);
 }
 
 /** Applies ledger deltas to the balance projection, in the journals' transaction. */
 export async function applyBalanceDelta(db: Db, customerId: number, delta: Balance, now: Date): Promise<void> {
   if (delta.held !== 0) throw new Error("held points are not projected yet (redemptions arrive with issue #4)");
-  await db
+  await applyDeltaQuery(db, [delta.available, delta.pending, delta.lifetime, now, customerId]);
+}
+
+const applyDeltaQuery = prepared((db) =>
+  db
     .updateTable("Customer")
     .set({
-      pointsAvailable: sql`"pointsAvailable" + ${delta.available}`,
-      pointsPending: sql`"pointsPending" + ${delta.pending}`,
-      pointsLifetime: sql`"pointsLifetime" + ${delta.lifetime}`,
-      updatedAt: now,
+      pointsAvailable: sql`"pointsAvailable" + ${slot<number>(0)}`,
+      pointsPending: sql`"pointsPending" + ${slot<number>(1)}`,
+      pointsLifetime: sql`"pointsLifetime" + ${slot<number>(2)}`,
+      updatedAt: slot<Date>(3),
     })
-    .where("id", "=", customerId)
-    .execute();
-}
+    .where("id", "=", slot<number>(4)),
+);
 
 export type MemberBalance = {
   readonly member: boolean;
@@ -134,15 +148,17 @@ export async function findMemberBalance(db: Db, shopId: number, customerGid: str
  * The read behind GET /api/member and the app proxy, on every shopper page view: one
  * indexed lookup (the shop by its unique domain, the customer by (shop, GID)).
  */
-export async function findMemberBalanceAtShop(db: Db, shopDomain: string, customerGid: string): Promise<MemberBalance> {
-  const row = await db
+const balanceAtShopQuery = prepared((db) =>
+  db
     .selectFrom("Customer as c")
     .innerJoin("Shop as s", "s.id", "c.shopId")
     .select(["c.enrolledAt", "c.pointsAvailable", "c.pointsPending", "c.pointsLifetime"])
-    .where("s.domain", "=", shopDomain)
-    .where("c.customerGid", "=", customerGid)
-    .executeTakeFirst();
-  return toBalance(row);
+    .where("s.domain", "=", slot<string>(0))
+    .where("c.customerGid", "=", slot<string>(1)),
+);
+
+export async function findMemberBalanceAtShop(db: Db, shopDomain: string, customerGid: string): Promise<MemberBalance> {
+  return toBalance((await balanceAtShopQuery(db, [shopDomain, customerGid])).rows[0]);
 }
 
 export async function findCustomer(db: Db, shopId: number, customerGid: string) {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../db/database.server";
+import { prepared, slot } from "../db/prepared.server";
 import {
   balanceDeltas,
   JOURNAL_KINDS,
@@ -28,16 +29,19 @@ export type OrderAccrual = {
  * accounts. Deliberately without GROUP BY: SQLite's planner, lacking statistics, would
  * walk the (shop, customer) index to avoid a sort; this shape uses (shop, order).
  */
-export async function orderAccrual(db: Db, shopId: number, orderGid: string): Promise<OrderAccrual> {
-  const rows = await db
+const orderAccrualQuery = prepared((db) =>
+  db
     .selectFrom("LedgerJournal as j")
     .innerJoin("LedgerLine as l", "l.journalId", "j.id")
     .leftJoin("Customer as c", "c.id", "l.customerId")
     .select(["j.id as journalId", "l.account", "l.points", "l.customerId", "c.customerGid"])
-    .where("j.shopId", "=", shopId)
-    .where("j.orderGid", "=", orderGid)
-    .where("j.kind", "in", ["earn", "reversal"])
-    .execute();
+    .where("j.shopId", "=", slot<number>(0))
+    .where("j.orderGid", "=", slot<string>(1))
+    .where("j.kind", "in", ["earn", "reversal"]),
+);
+
+export async function orderAccrual(db: Db, shopId: number, orderGid: string): Promise<OrderAccrual> {
+  const { rows } = await orderAccrualQuery(db, [shopId, orderGid]);
   const byCustomer = new Map<string, number>();
   const customerIds = new Map<string, number>();
   const journals = new Set<number>();
@@ -71,29 +75,49 @@ export async function appendJournals(
   for (const journal of journals) {
     const valid = validateJournal(journal);
     if (!valid.ok) throw new Error(valid.message);
-    const { id } = await db
-      .insertInto("LedgerJournal")
-      .values({
-        shopId,
-        key: journal.key,
-        kind: journal.kind,
-        customerId: rowId(journal.customerId),
-        orderGid: journal.orderId,
-        programVersion: journal.programVersion,
-        occurredAt: journal.occurredAt,
-        memo: journal.memo,
-        actor: journal.actor,
-        createdAt: now,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await db
-      .insertInto("LedgerLine")
-      .values(journal.lines.map((line) => ({ journalId: id, shopId, account: line.account, customerId: rowId(line.customerId), points: line.points })))
-      .execute();
+    const [inserted] = (
+      await insertJournalQuery(db, [
+        shopId, journal.key, journal.kind, rowId(journal.customerId), journal.orderId, journal.programVersion,
+        journal.occurredAt, journal.memo, journal.actor, now,
+      ])
+    ).rows;
+    if (!inserted) throw new Error(`journal ${journal.key} was not inserted`);
+    const lines = journal.lines.map((line) => ({ journalId: inserted.id, shopId, account: line.account, customerId: rowId(line.customerId), points: line.points }));
+    const [first, second] = lines;
+    if (lines.length === 2 && first && second) {
+      await insertTwoLinesQuery(db, [first.journalId, shopId, first.account, first.customerId, first.points, second.account, second.customerId, second.points]);
+    } else {
+      await db.insertInto("LedgerLine").values(lines).execute();
+    }
     for (const [key, delta] of balanceDeltas(journal)) await applyBalanceDelta(db, rowId(key) ?? 0, delta, now);
   }
 }
+
+const insertJournalQuery = prepared((db) =>
+  db
+    .insertInto("LedgerJournal")
+    .values({
+      shopId: slot<number>(0),
+      key: slot<string>(1),
+      kind: slot<string>(2),
+      customerId: slot<number | null>(3),
+      orderGid: slot<string | null>(4),
+      programVersion: slot<number | null>(5),
+      occurredAt: slot<Date>(6),
+      memo: slot<string | null>(7),
+      actor: slot<string>(8),
+      createdAt: slot<Date>(9),
+    })
+    .returning("id"),
+);
+
+/** Most journals move points between two accounts. */
+const insertTwoLinesQuery = prepared((db) =>
+  db.insertInto("LedgerLine").values([
+    { journalId: slot<number>(0), shopId: slot<number>(1), account: slot<string>(2), customerId: slot<number | null>(3), points: slot<number>(4) },
+    { journalId: slot<number>(0), shopId: slot<number>(1), account: slot<string>(5), customerId: slot<number | null>(6), points: slot<number>(7) },
+  ]),
+);
 
 export type LedgerEntry = {
   readonly key: string;

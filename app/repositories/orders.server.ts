@@ -1,7 +1,8 @@
 import { sql } from "kysely";
 import { z } from "zod";
 import type { DatabaseKind, Db } from "../db/database.server";
-import { snapshotRank, type OrderSnapshot, type RefundFact } from "../loyalty/orders/order-state";
+import { prepared, slot } from "../db/prepared.server";
+import type { OrderSnapshot, RefundFact, SnapshotVersion } from "../loyalty/orders/order-state";
 
 /**
  * Serialises work on one order across concurrent transactions. PostgreSQL: a transaction-
@@ -24,24 +25,33 @@ const LineSchema = z.object({
 });
 const StringList = z.array(z.string());
 
-export type StoredOrder = { readonly id: number; readonly customerRowId: number | null; readonly snapshot: OrderSnapshot };
+export type StoredOrder = {
+  readonly id: number;
+  readonly customerRowId: number | null;
+  readonly snapshot: OrderSnapshot;
+  readonly version: SnapshotVersion;
+};
 
-export async function findOrder(db: Db, shopId: number, orderGid: string): Promise<StoredOrder | null> {
-  const row = await db
+const findOrderQuery = prepared((db) =>
+  db
     .selectFrom("Order as o")
     .leftJoin("Customer as c", "c.id", "o.customerId")
     .select([
       "o.id", "o.orderGid", "o.name", "o.test", "o.financialStatus", "o.cancelledAt", "o.shopifyCreatedAt", "o.processedAt",
       "o.shopifyUpdatedAt", "o.currency", "o.subtotalMinor", "o.totalMinor", "o.discountsMinor", "o.includedRefundGids",
-      "o.lineItems", "o.discountCodes", "o.sourceName", "o.customerId", "c.customerGid",
+      "o.lineItems", "o.discountCodes", "o.sourceName", "o.customerId", "o.snapshotRank", "c.customerGid",
     ])
-    .where("o.shopId", "=", shopId)
-    .where("o.orderGid", "=", orderGid)
-    .executeTakeFirst();
+    .where("o.shopId", "=", slot<number>(0))
+    .where("o.orderGid", "=", slot<string>(1)),
+);
+
+export async function findOrder(db: Db, shopId: number, orderGid: string): Promise<StoredOrder | null> {
+  const [row] = (await findOrderQuery(db, [shopId, orderGid])).rows;
   if (!row) return null;
   return {
     id: row.id,
     customerRowId: row.customerId,
+    version: { updatedAt: row.shopifyUpdatedAt, rank: row.snapshotRank },
     snapshot: {
       orderId: row.orderGid,
       name: row.name,
@@ -71,45 +81,58 @@ export async function saveOrder(
   existingId: number | null,
   customerId: number | null,
   snapshot: OrderSnapshot,
+  rank: string,
   giftCardMinor: number,
   now: Date,
 ): Promise<void> {
-  const columns = {
-    customerId,
-    name: snapshot.name,
-    test: snapshot.test,
-    financialStatus: snapshot.financialStatus,
-    cancelledAt: snapshot.cancelledAt,
-    shopifyCreatedAt: snapshot.createdAt,
-    processedAt: snapshot.processedAt,
-    shopifyUpdatedAt: snapshot.updatedAt,
-    snapshotRank: snapshotRank(snapshot),
-    currency: snapshot.currency,
-    subtotalMinor: snapshot.subtotalMinor,
-    totalMinor: snapshot.totalMinor,
-    discountsMinor: snapshot.discountsMinor,
-    giftCardMinor,
-    includedRefundGids: JSON.stringify(snapshot.includedRefundIds),
-    lineItems: JSON.stringify(snapshot.lines),
-    discountCodes: JSON.stringify(snapshot.discountCodes),
-    sourceName: snapshot.sourceName,
-    updatedAt: now,
-  };
-  if (existingId !== null) {
-    await db.updateTable("Order").set(columns).where("id", "=", existingId).execute();
-  } else {
-    await db.insertInto("Order").values({ ...columns, shopId, orderGid: snapshot.orderId, createdAt: now }).execute();
-  }
+  const values = [
+    customerId, snapshot.name, snapshot.test, snapshot.financialStatus, snapshot.cancelledAt, snapshot.createdAt,
+    snapshot.processedAt, snapshot.updatedAt, rank, snapshot.currency, snapshot.subtotalMinor,
+    snapshot.totalMinor, snapshot.discountsMinor, giftCardMinor, JSON.stringify(snapshot.includedRefundIds),
+    JSON.stringify(snapshot.lines), JSON.stringify(snapshot.discountCodes), snapshot.sourceName, now,
+  ];
+  if (existingId !== null) await updateOrderQuery(db, [...values, existingId]);
+  else await insertOrderQuery(db, [...values, shopId, snapshot.orderId]);
 }
 
-export async function listRefunds(db: Db, shopId: number, orderGid: string): Promise<RefundFact[]> {
-  const rows = await db
+/** The snapshot's columns, as arguments 0-18 of the two queries below. */
+const ORDER_COLUMNS = {
+  customerId: slot<number | null>(0),
+  name: slot<string | null>(1),
+  test: slot<boolean>(2),
+  financialStatus: slot<string | null>(3),
+  cancelledAt: slot<Date | null>(4),
+  shopifyCreatedAt: slot<Date>(5),
+  processedAt: slot<Date | null>(6),
+  shopifyUpdatedAt: slot<Date>(7),
+  snapshotRank: slot<string>(8),
+  currency: slot<string>(9),
+  subtotalMinor: slot<number>(10),
+  totalMinor: slot<number>(11),
+  discountsMinor: slot<number>(12),
+  giftCardMinor: slot<number>(13),
+  includedRefundGids: slot<string>(14),
+  lineItems: slot<string>(15),
+  discountCodes: slot<string>(16),
+  sourceName: slot<string | null>(17),
+  updatedAt: slot<Date>(18),
+};
+const updateOrderQuery = prepared((db) => db.updateTable("Order").set(ORDER_COLUMNS).where("id", "=", slot<number>(19)));
+const insertOrderQuery = prepared((db) =>
+  db.insertInto("Order").values({ ...ORDER_COLUMNS, createdAt: slot<Date>(18), shopId: slot<number>(19), orderGid: slot<string>(20) }),
+);
+
+const listRefundsQuery = prepared((db) =>
+  db
     .selectFrom("OrderRefund")
     .select(["refundGid", "orderGid", "processedAt", "currency", "lineSubtotalMinor", "giftCardMinor"])
-    .where("shopId", "=", shopId)
-    .where("orderGid", "=", orderGid)
-    .orderBy("id")
-    .execute();
+    .where("shopId", "=", slot<number>(0))
+    .where("orderGid", "=", slot<string>(1))
+    .orderBy("id"),
+);
+
+export async function listRefunds(db: Db, shopId: number, orderGid: string): Promise<RefundFact[]> {
+  const { rows } = await listRefundsQuery(db, [shopId, orderGid]);
   return rows.map((row) => ({
     refundId: row.refundGid,
     orderId: row.orderGid,

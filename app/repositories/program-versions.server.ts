@@ -1,4 +1,5 @@
 import type { Db } from "../db/database.server";
+import { prepared, slot } from "../db/prepared.server";
 import { ProgramRulesSchema, type ProgramRules, type ProgramVersion } from "../loyalty/program/program";
 
 /**
@@ -19,13 +20,12 @@ function parseRules(id: number, json: string): ProgramRules {
   return rules;
 }
 
+const listVersionsQuery = prepared((db) =>
+  db.selectFrom("ProgramVersion").select(["id", "version", "effectiveAt", "rules"]).where("shopId", "=", slot<number>(0)).orderBy("version"),
+);
+
 export async function listProgramVersions(db: Db, shopId: number): Promise<ProgramVersion[]> {
-  const rows = await db
-    .selectFrom("ProgramVersion")
-    .select(["id", "version", "effectiveAt", "rules"])
-    .where("shopId", "=", shopId)
-    .orderBy("version")
-    .execute();
+  const { rows } = await listVersionsQuery(db, [shopId]);
   return rows.map((row) => ({ version: row.version, effectiveAt: row.effectiveAt, rules: parseRules(row.id, row.rules) }));
 }
 

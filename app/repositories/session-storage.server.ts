@@ -2,6 +2,7 @@ import { Session } from "@shopify/shopify-api";
 import type { SessionStorage } from "@shopify/shopify-app-session-storage";
 import type { Selectable } from "kysely";
 import type { Db } from "../db/database.server";
+import { prepared, slot } from "../db/prepared.server";
 import type { SessionTable } from "../db/schema.generated";
 
 type SessionRow = Selectable<SessionTable>;
@@ -30,7 +31,7 @@ export class KyselySessionStorage implements SessionStorage {
   }
 
   async loadSession(id: string): Promise<Session | undefined> {
-    const row = await this.db.selectFrom("Session").selectAll().where("id", "=", id).executeTakeFirst();
+    const [row] = (await loadSessionQuery(this.db, [id])).rows;
     return row ? rowToSession(row) : undefined;
   }
 
@@ -49,6 +50,9 @@ export class KyselySessionStorage implements SessionStorage {
     return rows.map(rowToSession);
   }
 }
+
+/** Read by authenticate.webhook on every webhook. */
+const loadSessionQuery = prepared((db) => db.selectFrom("Session").selectAll().where("id", "=", slot<string>(0)));
 
 function sessionToRow(session: Session): SessionRow {
   const user = session.onlineAccessInfo?.associated_user;

@@ -1,4 +1,5 @@
 import type { Db } from "../db/database.server";
+import { prepared, slot } from "../db/prepared.server";
 
 export type ShopRecord = {
   readonly id: number;
@@ -17,8 +18,10 @@ export function isInstalled(shop: ShopRecord | null): shop is ShopRecord {
   return shop !== null && shop.installedAt !== null && shop.uninstalledAt === null;
 }
 
+const findShopQuery = prepared((db) => db.selectFrom("Shop").select(SHOP_COLUMNS).where("domain", "=", slot<string>(0)));
+
 export async function findShop(db: Db, domain: string): Promise<ShopRecord | null> {
-  return (await db.selectFrom("Shop").select(SHOP_COLUMNS).where("domain", "=", domain).executeTakeFirst()) ?? null;
+  return (await findShopQuery(db, [domain])).rows[0] ?? null;
 }
 
 export type InstalledShopFacts = {

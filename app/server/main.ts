@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { parseServerEnv } from "../env.server";
 import { createRemixListener } from "./node-adapter";
-import { serveStatic } from "./static-files";
+import { staticFiles } from "./static-files";
 
 /** Extra exports of app/entry.server.tsx the host calls (lifecycle hooks). */
 type EntryHooks = { startSandbox?: (appUrl: string) => Promise<void>; shutdown?: () => Promise<void> };
@@ -14,11 +14,11 @@ const env = parseServerEnv(process.env);
 const root = process.cwd();
 const build = (await import(pathToFileURL(path.join(root, "build", "server", "index.js")).href)) as ServerBuild;
 const hooks = build.entry.module as EntryHooks;
-const clientRoot = path.join(root, "build", "client");
+const serveStatic = staticFiles(path.join(root, "build", "client"));
 
 const listener = createRemixListener({ build, mode: "production", appUrl: env.SHOPIFY_APP_URL, maxBodyBytes: 1024 * 1024 });
 const server = createServer(async (incoming, outgoing) => {
-  if (await serveStatic(clientRoot, incoming, outgoing)) return;
+  if (serveStatic(incoming, outgoing)) return;
   await listener(incoming, outgoing);
 });
 server.keepAliveTimeout = 65_000;

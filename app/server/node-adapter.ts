@@ -3,6 +3,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import { callResourceRoute, staticResourceRoutes } from "./resource-routes";
 
 export type RemixListenerOptions = {
   readonly build: ServerBuild;
@@ -20,6 +21,8 @@ export type RemixListenerOptions = {
  */
 export function createRemixListener(options: RemixListenerOptions) {
   const handle = createRequestHandler(options.build, options.mode);
+  const resourceRoutes = staticResourceRoutes(options.build);
+  const onError = (error: unknown) => console.error(error);
   const origin = new URL(options.appUrl).origin;
   return async (incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> => {
     try {
@@ -29,14 +32,19 @@ export function createRemixListener(options: RemixListenerOptions) {
         return;
       }
       const controller = new AbortController();
-      outgoing.on("close", () => controller.abort());
-      const request = new Request(new URL(incoming.url ?? "/", origin), {
+      // Abort the work only if the client goes away before the answer is complete.
+      outgoing.once("close", () => {
+        if (!outgoing.writableFinished) controller.abort();
+      });
+      const url = new URL(incoming.url ?? "/", origin);
+      const request = new Request(url, {
         method: incoming.method ?? "GET",
         headers: toHeaders(incoming),
         ...(body ? { body } : {}),
         signal: controller.signal,
       });
-      await sendResponse(outgoing, await handle(request));
+      const route = resourceRoutes.get(url.pathname);
+      await sendResponse(outgoing, route ? await callResourceRoute(route, request, onError) : await handle(request));
     } catch (error) {
       console.error(error);
       if (!outgoing.headersSent) outgoing.writeHead(500, { "Content-Type": "text/plain" }).end("Internal Server Error");

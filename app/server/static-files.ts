@@ -1,5 +1,4 @@
-import { createReadStream, type Stats } from "node:fs";
-import { stat } from "node:fs/promises";
+import { createReadStream, readdirSync, statSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 
@@ -17,27 +16,31 @@ const TYPES: Record<string, string> = {
 
 /**
  * Serves the client build (build/client): fingerprinted /assets/* cached for a year,
- * anything else for an hour. Answers false when there is no such file (Remix handles it).
+ * anything else for an hour. The files are listed once at start (the build is immutable),
+ * so a request that is not for a file costs no file-system call.
  */
-export async function serveStatic(root: string, incoming: IncomingMessage, outgoing: ServerResponse): Promise<boolean> {
-  if (incoming.method !== "GET" && incoming.method !== "HEAD") return false;
-  const pathname = decodeURIComponent(new URL(incoming.url ?? "/", "http://localhost").pathname);
-  if (pathname === "/" || pathname.includes("\0")) return false;
-  const file = path.resolve(root, `.${pathname}`);
-  if (!file.startsWith(root + path.sep)) return false;
-  let info: Stats;
-  try {
-    info = await stat(file);
-  } catch {
-    return false;
-  }
-  if (!info.isFile()) return false;
-  outgoing.writeHead(200, {
-    "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream",
-    "Content-Length": info.size,
-    "Cache-Control": pathname.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
-  });
-  if (incoming.method === "HEAD") outgoing.end();
-  else createReadStream(file).pipe(outgoing);
-  return true;
+export function staticFiles(root: string) {
+  const files = new Map<string, { file: string; size: number }>();
+  const visit = (directory: string) => {
+    for (const entry of readdirSync(directory, { withFileTypes: true })) {
+      const file = path.join(directory, entry.name);
+      if (entry.isDirectory()) visit(file);
+      else files.set(`/${path.relative(root, file).split(path.sep).join("/")}`, { file, size: statSync(file).size });
+    }
+  };
+  visit(root);
+  return function serveStatic(incoming: IncomingMessage, outgoing: ServerResponse): boolean {
+    if (incoming.method !== "GET" && incoming.method !== "HEAD") return false;
+    const pathname = (incoming.url ?? "/").split("?")[0] ?? "/";
+    const found = files.get(pathname);
+    if (!found) return false;
+    outgoing.writeHead(200, {
+      "Content-Type": TYPES[path.extname(found.file)] ?? "application/octet-stream",
+      "Content-Length": found.size,
+      "Cache-Control": pathname.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
+    });
+    if (incoming.method === "HEAD") outgoing.end();
+    else createReadStream(found.file).pipe(outgoing);
+    return true;
+  };
 }

@@ -66,13 +66,20 @@ export async function recordOrderEvent(
     for (const [key, id] of accrual.customerIds) customerIds.set(key, id);
 
     const plan = planOrderEvent(
-      { snapshot: stored?.snapshot ?? null, refunds, accrual: accrual.byCustomer, accrualJournalCount: accrual.journalCount },
+      {
+        snapshot: stored?.snapshot ?? null,
+        ...(stored ? { storedVersion: stored.version } : {}),
+        refunds,
+        accrual: accrual.byCustomer,
+        accrualJournalCount: accrual.journalCount,
+      },
       event,
       { programVersions, countTestOrders: shop.countTestOrders, receivedAt: now, actor: `webhook:${meta.topic}` },
     );
 
-    if (plan.snapshotToStore) {
-      await saveOrder(tx, shop.id, stored?.id ?? null, incomingCustomerId, plan.snapshotToStore, giftCardValueMinor(plan.snapshotToStore.lines), now);
+    if (plan.snapshotToStore && plan.snapshotRank) {
+      const { snapshotToStore, snapshotRank } = plan;
+      await saveOrder(tx, shop.id, stored?.id ?? null, incomingCustomerId, snapshotToStore, snapshotRank, giftCardValueMinor(snapshotToStore.lines), now);
     }
     await insertRefunds(tx, shop.id, plan.refundsToStore, now);
     const current = plan.snapshotToStore ?? stored?.snapshot;

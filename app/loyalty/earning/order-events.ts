@@ -1,6 +1,6 @@
 import type { Journal } from "../ledger/ledger";
 import { enrollmentFromOrder, type Enrollment } from "../members/membership";
-import { snapshotVersion, supersedes, type OrderSnapshot, type RefundFact } from "../orders/order-state";
+import { snapshotVersion, supersedes, type OrderSnapshot, type RefundFact, type SnapshotVersion } from "../orders/order-state";
 import type { ProgramVersion } from "../program/program";
 import { reconcileOrderAccrual } from "./accrual";
 import { orderEarning, type OrderEarning } from "./order-points";
@@ -15,6 +15,8 @@ export type OrderEvent<R extends RefundFact = RefundFact> =
 /** What is stored about an order before the event (loaded by the service). */
 export type OrderBook = {
   readonly snapshot: OrderSnapshot | null;
+  /** The stored snapshot's version as stored (its rank need not be recomputed). */
+  readonly storedVersion?: SnapshotVersion;
   readonly refunds: readonly RefundFact[];
   /** Points the ledger attributes to the order, by customer. */
   readonly accrual: ReadonlyMap<string, number>;
@@ -30,8 +32,9 @@ export type OrderEventContext = {
 
 /** What to write (the service does it in one transaction). */
 export type OrderEventPlan<R extends RefundFact = RefundFact> = {
-  /** The new latest snapshot, when the event's supersedes the stored one. */
+  /** The new latest snapshot, when the event's supersedes the stored one, with its rank. */
   readonly snapshotToStore: OrderSnapshot | null;
+  readonly snapshotRank: string | null;
   readonly refundsToStore: readonly R[];
   /** The order's earning in its state after the event (null until an order payload is known). */
   readonly earning: OrderEarning | null;
@@ -55,15 +58,17 @@ export function planOrderEvent<R extends RefundFact>(
   const refundsToStore = dedupeById(incomingRefunds).filter((refund) => !knownIds.has(refund.refundId));
 
   let snapshotToStore: OrderSnapshot | null = null;
+  let snapshotRank: string | null = null;
   if (event.kind === "order") {
-    const incoming = event.snapshot;
-    if (!book.snapshot || supersedes(snapshotVersion(incoming), snapshotVersion(book.snapshot))) {
-      snapshotToStore = incoming;
+    const incoming = snapshotVersion(event.snapshot);
+    if (!book.snapshot || supersedes(incoming, book.storedVersion ?? snapshotVersion(book.snapshot))) {
+      snapshotToStore = event.snapshot;
+      snapshotRank = incoming.rank;
     }
   }
 
   const snapshot = snapshotToStore ?? book.snapshot;
-  if (!snapshot) return { snapshotToStore, refundsToStore, earning: null, journals: [], enrollment: null };
+  if (!snapshot) return { snapshotToStore, snapshotRank, refundsToStore, earning: null, journals: [], enrollment: null };
 
   const refunds = [...book.refunds, ...refundsToStore];
   const earning = orderEarning({
@@ -81,7 +86,7 @@ export function planOrderEvent<R extends RefundFact>(
     actor: context.actor,
   });
   const enrollment = enrollmentFromOrder(snapshot, context.programVersions, context.countTestOrders);
-  return { snapshotToStore, refundsToStore, earning, journals, enrollment };
+  return { snapshotToStore, snapshotRank, refundsToStore, earning, journals, enrollment };
 }
 
 function dedupeById<R extends RefundFact>(refunds: readonly R[]): R[] {
