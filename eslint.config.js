@@ -31,7 +31,7 @@ const pureCoreRule = {
 };
 
 export default tseslint.config(
-  { ignores: ["build/**", "node_modules/**", "extensions/**/dist/**", "test-results/**", "public/build/**"] },
+  { ignores: ["build/**", "node_modules/**", "extensions/**/dist/**", "test-results/**", "public/build/**", "bench/**/*.tmp.ts"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
