@@ -1,6 +1,6 @@
 import BetterSqlite3 from "better-sqlite3";
 import {
-  CompiledQuery,
+  type CompiledQuery,
   Kysely,
   SqliteAdapter,
   SqliteIntrospector,
