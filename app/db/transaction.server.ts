@@ -17,9 +17,9 @@ function isRetryable(database: AppDatabase, error: unknown): boolean {
  * from the start, against fresh data, so the work must be a pure function of what it reads.
  *
  * SQLite (one writer): calls that arrive while a transaction is running are grouped into
- * the next one, each inside its own savepoint, with one commit for the group. A failing
- * call rolls back to its savepoint alone; every call is answered only after the commit
- * that holds its writes. See docs/decisions/0004-group-commit.md.
+ * the next one, with one commit for the group. A failing call fails alone (the group is
+ * replayed call by call); every call is answered only after the commit that holds its
+ * writes. See docs/decisions/0004-group-commit.md.
  */
 export async function inTransaction<T>(database: AppDatabase, work: (tx: Tx) => Promise<T>): Promise<T> {
   if (database.kind === "sqlite") return groupCommitFor(database).submit(work);
@@ -81,38 +81,60 @@ class GroupCommit {
     }
   }
 
+  /**
+   * Runs a group in one transaction, optimistically without savepoints; if a call fails,
+   * the group is rolled back and its calls run again one by one, each isolated in its own
+   * savepoint, so the failure stays its own. Calls are re-runnable by contract (PostgreSQL
+   * retries them too).
+   */
   async #runGroup(group: Pending[]): Promise<void> {
-    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    const outcome = await this.#tryGroup(group);
+    if (outcome.status === "committed") group.forEach((pending, index) => pending.resolve(outcome.values[index]));
+    else if (outcome.status === "database_failed") for (const pending of group) pending.reject(outcome.error);
+    else for (const pending of group) await this.#runIsolated(pending);
+  }
+
+  async #tryGroup(
+    group: Pending[],
+  ): Promise<{ status: "committed"; values: unknown[] } | { status: "call_failed" } | { status: "database_failed"; error: unknown }> {
     let trx;
     try {
       trx = await this.#database.db.startTransaction().execute();
     } catch (error) {
-      for (const pending of group) pending.reject(error);
-      return;
+      return { status: "database_failed", error };
+    }
+    const values: unknown[] = [];
+    try {
+      for (const pending of group) values.push(await pending.work(trx));
+    } catch {
+      // Nothing of the group is written; its calls run again one by one.
+      await trx.rollback().execute();
+      return { status: "call_failed" };
     }
     try {
-      for (const pending of group) {
-        const inSavepoint = await trx.savepoint("wafa_call").execute();
-        try {
-          outcomes.push({ ok: true, value: await pending.work(inSavepoint) });
-          await inSavepoint.releaseSavepoint("wafa_call").execute();
-        } catch (error) {
-          await inSavepoint.rollbackToSavepoint("wafa_call").execute();
-          await inSavepoint.releaseSavepoint("wafa_call").execute();
-          outcomes.push({ ok: false, error });
-        }
-      }
       await trx.commit().execute();
     } catch (error) {
-      // The group could not commit: nothing of it was written.
       await trx.rollback().execute().catch(() => undefined);
-      for (const pending of group) pending.reject(error);
-      return;
+      return { status: "database_failed", error };
     }
-    group.forEach((pending, index) => {
-      const outcome = outcomes[index];
-      if (outcome?.ok) pending.resolve(outcome.value);
-      else pending.reject(outcome ? outcome.error : new Error("group commit lost a call"));
-    });
+    return { status: "committed", values };
+  }
+
+  async #runIsolated(pending: Pending): Promise<void> {
+    let outcome: { ok: true; value: unknown } | { ok: false; error: unknown };
+    try {
+      const trx = await this.#database.db.startTransaction().execute();
+      try {
+        outcome = { ok: true, value: await pending.work(trx) };
+        await trx.commit().execute();
+      } catch (error) {
+        await trx.rollback().execute().catch(() => undefined);
+        outcome = { ok: false, error };
+      }
+    } catch (error) {
+      outcome = { ok: false, error };
+    }
+    if (outcome.ok) pending.resolve(outcome.value);
+    else pending.reject(outcome.error);
   }
 }

@@ -12,7 +12,13 @@ type SessionRow = Selectable<SessionTable>;
  * Shopify's Prisma session storage. `authenticate.webhook` loads the offline session on
  * every webhook, so this read sits on the hot path (docs/decisions/0003-data-access.md).
  */
+/** How long a loaded session is reused before it is read again (see loadSession). */
+const CACHE_MILLISECONDS = 1000;
+const CACHE_ENTRIES = 10_000;
+
 export class KyselySessionStorage implements SessionStorage {
+  readonly #cache = new Map<string, { row: SessionRow | null; loadedAt: number }>();
+
   /** `database` is read per call, so the storage follows the process's database. */
   constructor(private readonly database: () => Db) {}
 
@@ -27,21 +33,39 @@ export class KyselySessionStorage implements SessionStorage {
       .values(row)
       .onConflict((conflict) => conflict.column("id").doUpdateSet({ ...row }))
       .execute();
+    this.#cache.delete(session.id);
     return true;
   }
 
+  /**
+   * authenticate.webhook loads the shop's offline session for every webhook. A session read
+   * here is reused for up to a second (this process's own writes evict it at once): another
+   * instance's uninstall or token refresh is seen within a second, and services still check
+   * the shop's installation inside their transaction.
+   */
   async loadSession(id: string): Promise<Session | undefined> {
-    const [row] = (await loadSessionQuery(this.db, [id])).rows;
+    const now = Date.now();
+    const cached = this.#cache.get(id);
+    let row: SessionRow | null;
+    if (cached && now - cached.loadedAt < CACHE_MILLISECONDS) {
+      row = cached.row;
+    } else {
+      row = (await loadSessionQuery(this.db, [id])).rows[0] ?? null;
+      if (this.#cache.size >= CACHE_ENTRIES) this.#cache.clear();
+      this.#cache.set(id, { row, loadedAt: now });
+    }
     return row ? rowToSession(row) : undefined;
   }
 
   async deleteSession(id: string): Promise<boolean> {
     await this.db.deleteFrom("Session").where("id", "=", id).execute();
+    this.#cache.delete(id);
     return true;
   }
 
   async deleteSessions(ids: string[]): Promise<boolean> {
     if (ids.length > 0) await this.db.deleteFrom("Session").where("id", "in", ids).execute();
+    for (const id of ids) this.#cache.delete(id);
     return true;
   }
 

@@ -31,19 +31,23 @@ export function createRemixListener(options: RemixListenerOptions) {
         outgoing.writeHead(413, { "Content-Type": "text/plain", Connection: "close" }).end("Payload too large");
         return;
       }
-      const controller = new AbortController();
-      // Abort the work only if the client goes away before the answer is complete.
-      outgoing.once("close", () => {
-        if (!outgoing.writableFinished) controller.abort();
-      });
       const url = new URL(incoming.url ?? "/", origin);
+      const route = resourceRoutes.get(url.pathname);
+      // Rendered pages stop streaming when the client goes away; resource routes answer whole.
+      let signal: AbortSignal | undefined;
+      if (!route) {
+        const controller = new AbortController();
+        outgoing.once("close", () => {
+          if (!outgoing.writableFinished) controller.abort();
+        });
+        signal = controller.signal;
+      }
       const request = new Request(url, {
         method: incoming.method ?? "GET",
         headers: toHeaders(incoming),
         ...(body ? { body } : {}),
-        signal: controller.signal,
+        ...(signal ? { signal } : {}),
       });
-      const route = resourceRoutes.get(url.pathname);
       await sendResponse(outgoing, route ? await callResourceRoute(route, request, onError) : await handle(request));
     } catch (error) {
       console.error(error);

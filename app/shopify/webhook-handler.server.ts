@@ -21,12 +21,13 @@ export async function handleWebhook(request: Request, routeTopics: readonly Webh
   if (declared > MAX_WEBHOOK_BYTES) return new Response("Payload too large", { status: 413 });
   // Unsigned is unauthenticated (the library would call it a bad request: missing header).
   if (!request.headers.get("x-shopify-hmac-sha256")) return new Response("Unauthorized", { status: 401 });
-  const rawBody = await readLimited(request, MAX_WEBHOOK_BYTES);
-  if (rawBody === null) return new Response("Payload too large", { status: 413 });
+  const bytes = await readLimited(request, MAX_WEBHOOK_BYTES);
+  if (bytes === null) return new Response("Payload too large", { status: 413 });
+  const rawBody = new TextDecoder().decode(bytes);
 
   let context;
   try {
-    context = await authenticate.webhook(new Request(request.url, { method: request.method, headers: shopifyHeaders(request.headers), body: rawBody }));
+    context = await authenticate.webhook(new Request(request.url, { method: request.method, headers: shopifyHeaders(request.headers), body: bytes }));
   } catch (error) {
     if (error instanceof Response) throw error;
     // A body that is signed but is not JSON: nothing a retry would change.
@@ -71,21 +72,10 @@ function shopifyHeaders(headers: Headers): Headers {
 
 const storageForm = (topic: WebhookTopic) => topic.toUpperCase().replace(/\//g, "_");
 
-/** The body as text, or null once it exceeds `limit` bytes (whatever Content-Length said). */
-async function readLimited(request: Request, limit: number): Promise<string | null> {
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+/** The body's bytes, or null when they exceed `limit` (whatever Content-Length said). */
+async function readLimited(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
+  // The host (app/server/node-adapter.ts) refuses larger bodies before reading them; this
+  // check keeps the route safe behind any other server.
+  const bytes = new Uint8Array(await request.arrayBuffer());
+  return bytes.byteLength > limit ? null : bytes;
 }

@@ -105,7 +105,7 @@ export function snapshotRank(order: OrderSnapshot): string {
   const refunds = order.includedRefundIds.length.toString().padStart(4, "0");
   const cancelled = order.cancelledAt ? "1" : "0";
   const status = (STATUS_RANK[order.financialStatus ?? ""] ?? 0).toString().padStart(2, "0");
-  return `${refunds}.${cancelled}.${status}.${fnv1a(canonicalJson(order))}`;
+  return `${refunds}.${cancelled}.${status}.${fnv1a(fingerprintText(order))}`;
 }
 
 export type SnapshotVersion = { readonly updatedAt: Date; readonly rank: string };
@@ -127,12 +127,14 @@ export function refundsNotIncluded(order: OrderSnapshot, refunds: readonly Refun
   return refunds.filter((refund) => refund.orderId === order.orderId && !included.has(refund.refundId));
 }
 
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, nested: unknown) =>
-    nested instanceof Object && !Array.isArray(nested) && !(nested instanceof Date)
-      ? Object.fromEntries(Object.entries(nested).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : nested,
-  );
+/** Every field of the snapshot, in a fixed order, so equal states give equal text. */
+function fingerprintText(order: OrderSnapshot): string {
+  return JSON.stringify([
+    order.orderId, order.name, order.customerId, order.test, order.financialStatus, order.cancelledAt?.getTime() ?? null,
+    order.createdAt.getTime(), order.processedAt?.getTime() ?? null, order.updatedAt.getTime(), order.currency,
+    order.subtotalMinor, order.totalMinor, order.discountsMinor, order.includedRefundIds, order.discountCodes, order.sourceName,
+    order.lines.map((line) => [line.lineItemId, line.productId, line.quantity, line.currentQuantity, line.giftCard, line.unitPriceMinor, line.discountMinor]),
+  ]);
 }
 
 /** 32-bit FNV-1a, as 8 hex digits: a stable content fingerprint (not a security hash). */
