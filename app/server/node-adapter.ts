@@ -1,7 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import { once } from "node:events";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { callResourceRoute, staticResourceRoutes } from "./resource-routes";
 
@@ -31,8 +29,10 @@ export function createRemixListener(options: RemixListenerOptions) {
         outgoing.writeHead(413, { "Content-Type": "text/plain", Connection: "close" }).end("Payload too large");
         return;
       }
-      const url = new URL(incoming.url ?? "/", origin);
-      const route = resourceRoutes.get(url.pathname);
+      const path = incoming.url ?? "/";
+      const queryAt = path.indexOf("?");
+      const route = resourceRoutes.get(queryAt === -1 ? path : path.slice(0, queryAt));
+      const url = `${origin}${path.startsWith("/") ? path : `/${path}`}`;
       // Rendered pages stop streaming when the client goes away; resource routes answer whole.
       let signal: AbortSignal | undefined;
       if (!route) {
@@ -48,7 +48,8 @@ export function createRemixListener(options: RemixListenerOptions) {
         ...(body ? { body } : {}),
         ...(signal ? { signal } : {}),
       });
-      await sendResponse(outgoing, route ? await callResourceRoute(route, request, onError) : await handle(request));
+      if (route) await sendWhole(outgoing, await callResourceRoute(route, request, onError));
+      else await sendStreaming(outgoing, await handle(request));
     } catch (error) {
       console.error(error);
       if (!outgoing.headersSent) outgoing.writeHead(500, { "Content-Type": "text/plain" }).end("Internal Server Error");
@@ -93,17 +94,42 @@ async function readBody(incoming: IncomingMessage, limit: number): Promise<Uint8
   return bytes;
 }
 
-async function sendResponse(outgoing: ServerResponse, response: Response): Promise<void> {
+function responseHeaders(response: Response): Record<string, string | string[]> {
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
     if (name !== "set-cookie") headers[name] = value;
   });
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) headers["set-cookie"] = cookies;
+  return headers;
+}
+
+/** Resource routes answer small bodies: one write with a Content-Length. */
+async function sendWhole(outgoing: ServerResponse, response: Response): Promise<void> {
+  const body = response.body ? Buffer.from(await response.arrayBuffer()) : null;
+  const headers = responseHeaders(response);
+  headers["content-length"] = String(body?.byteLength ?? 0);
   outgoing.writeHead(response.status, response.statusText, headers);
+  outgoing.end(body ?? undefined);
+}
+
+/** Rendered pages stream as React produces them, respecting the socket's backpressure. */
+async function sendStreaming(outgoing: ServerResponse, response: Response): Promise<void> {
+  outgoing.writeHead(response.status, response.statusText, responseHeaders(response));
   if (!response.body) {
     outgoing.end();
     return;
   }
-  await pipeline(Readable.fromWeb(response.body as NodeReadableStream), outgoing);
+  const reader = response.body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (!outgoing.write(value)) await once(outgoing, "drain");
+      if (outgoing.destroyed) break;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+  outgoing.end();
 }
