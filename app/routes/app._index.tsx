@@ -14,6 +14,7 @@ import { authenticate } from "~/shopify.server";
 const Query = z.object({
   q: z.string().max(200).optional(),
   after: z.coerce.number().int().positive().optional(),
+  before: z.coerce.number().int().positive().optional(),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -22,10 +23,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // records the installation: make sure it has landed (idempotent) before reading.
   await ensureShopRecorded(getDatabase(), { session, admin });
   const query = Query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  const { q, after } = query.success ? query.data : {};
+  const { q, after, before } = query.success ? query.data : {};
   const [overview, page] = await Promise.all([
     getProgramOverview(getDatabase(), session.shop),
-    listMembers(getDatabase(), session.shop, { ...(q ? { search: q } : {}), ...(after ? { after } : {}) }),
+    listMembers(getDatabase(), session.shop, { ...(q ? { search: q } : {}), ...(before ? { before } : after ? { after } : {}) }),
   ]);
   if (!overview) throw new Response("This shop is not installed", { status: 404 });
   return {
@@ -33,8 +34,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     minorPerUnit: minorUnitsPerUnit(overview.shop.currencyCode),
     members: page.members.map((member) => ({ ...member, enrolledAt: member.enrolledAt.toISOString() })),
     nextCursor: page.nextCursor,
+    previousCursor: page.previousCursor,
     search: q ?? "",
-    paged: after !== undefined,
   };
 }
 
@@ -45,10 +46,13 @@ export default function Home() {
   const [search, setSearch] = useState(data.search);
   const locale = "en";
   const { overview } = data;
-  const nextParams = new URLSearchParams(params);
-  if (data.nextCursor) nextParams.set("after", String(data.nextCursor));
-  const firstParams = new URLSearchParams(params);
-  firstParams.delete("after");
+  const pageParams = (cursor: "after" | "before", value: number | null) => {
+    const next = new URLSearchParams(params);
+    next.delete("after");
+    next.delete("before");
+    if (value !== null) next.set(cursor, String(value));
+    return `?${next.toString()}`;
+  };
 
   return (
     <Page title={overview.shop.name ?? "Wafa"} subtitle="Loyalty points, exact to the last point">
@@ -86,10 +90,10 @@ export default function Home() {
               <MembersTable members={data.members} locale={locale} searching={data.search !== ""} />
               <Box padding="400">
                 <Pagination
-                  hasPrevious={data.paged}
-                  previousURL={`?${firstParams.toString()}`}
+                  hasPrevious={data.previousCursor !== null}
+                  previousURL={pageParams("before", data.previousCursor)}
                   hasNext={data.nextCursor !== null}
-                  nextURL={`?${nextParams.toString()}`}
+                  nextURL={pageParams("after", data.nextCursor)}
                 />
               </Box>
             </BlockStack>

@@ -24,6 +24,10 @@ const SCRIPT = `(() => {
     setTimeout(() => node.remove(), 3000);
   };
   window.shopify = { idToken, toast: { show: toast }, loading: () => {}, config: { apiKey: document.currentScript && document.currentScript.dataset.apiKey } };
+  // Shopify admin draws these App Bridge elements in its own chrome; here they stay hidden.
+  for (const name of ["ui-nav-menu", "ui-title-bar", "ui-save-bar", "ui-modal"]) {
+    if (!customElements.get(name)) customElements.define(name, class extends HTMLElement { connectedCallback() { this.hidden = true; } });
+  }
 })();`;
 
 export async function loader() {

@@ -71,6 +71,46 @@ describe.each(DATABASE_KINDS)("the sandbox on %s", (kind) => {
     expect(html).toContain("/sandbox/app-bridge.js");
   });
 
+  it("GIVEN the simulated store's API THEN a sign-up, a paid order and a refund reach the ledger as signed webhooks", async () => {
+    const command = async (body: unknown) => {
+      const response = await fetch(new URL("/sandbox/api", server.url), { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+      return { status: response.status, body: (await response.json()) as { ok: boolean; error?: string; deliveries?: Array<{ topic: string; status: number }> } };
+    };
+    const created = await command({ command: "create-customer", firstName: "Salma", lastName: "Aziz", email: `salma-${kind}@example.com` });
+    expect(created.body).toMatchObject({ ok: true, deliveries: [{ topic: "customers/create", status: 200 }] });
+    const runtimeCustomer = await database.db.selectFrom("Customer").select(["customerGid", "enrolledAt"]).where("email", "=", `salma-${kind}@example.com`).executeTakeFirstOrThrow();
+    expect(runtimeCustomer.enrolledAt).toBeInstanceOf(Date);
+    const customerId = runtimeCustomer.customerGid.split("/").pop();
+
+    const tee = DEMO_PRODUCTS.find((product) => product.title === "Organic Cotton Tee")!;
+    const placed = await command({ command: "place-order", customerId, productId: tee.productId, quantity: 3, paid: true });
+    expect(placed.body.deliveries?.map((delivery) => [delivery.topic, delivery.status])).toEqual([["orders/create", 200], ["orders/paid", 200]]);
+    const record = (await findShop(database.db, shop))!;
+    const balance = async () => (await database.db.selectFrom("Customer").select("pointsAvailable").where("customerGid", "=", runtimeCustomer.customerGid).executeTakeFirstOrThrow()).pointsAvailable;
+    expect(await balance()).toBe(Math.floor((tee.priceCents * 3) / 100));
+
+    const order = await database.db.selectFrom("Order").select(["orderGid", "lineItems"]).where("customerId", "is not", null).orderBy("id", "desc").executeTakeFirstOrThrow();
+    const [line] = JSON.parse(order.lineItems) as Array<{ lineItemId: string }>;
+    const refunded = await command({ command: "refund", orderId: order.orderGid.split("/").pop(), lineItemId: line!.lineItemId.split("/").pop(), quantity: 1 });
+    expect(refunded.body.deliveries?.map((delivery) => delivery.topic)).toEqual(["refunds/create", "orders/updated"]);
+    expect(await balance()).toBe(Math.floor((tee.priceCents * 2) / 100));
+    expect(record.id).toBeGreaterThan(0);
+
+    const refused = await command({ command: "refund", orderId: order.orderGid.split("/").pop(), lineItemId: line!.lineItemId.split("/").pop(), quantity: 50 });
+    expect(refused.status).toBe(400);
+    expect(refused.body.ok).toBe(false);
+    expect(await balance()).toBe(Math.floor((tee.priceCents * 2) / 100));
+  });
+
+  it("GIVEN the simulated store's page THEN it lists the orders with their actions", async () => {
+    const response = await fetch(new URL("/sandbox", server.url));
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain("Simulated store");
+    expect(html).toContain("Place an order");
+    expect(html).toContain("Refund 1 unit");
+  });
+
   it("GIVEN random order lifecycles delivered as signed webhooks with duplicates, out of order, concurrently THEN every order's points equal the default program on its final state", async () => {
     const record = await findShop(database.db, shop);
     if (!record) throw new Error("not installed");

@@ -35,8 +35,14 @@ describe.each(DATABASE_KINDS)("the admin home on %s", (kind) => {
     const first = await listMembers(database, shop, { limit: 2 });
     expect(first.members.map((member) => member.name)).toEqual(["Zoe Ng", "Yusuf 100%"]);
     expect(first.nextCursor).not.toBeNull();
+    expect(first.previousCursor).toBeNull();
     const second = await listMembers(database, shop, { limit: 2, after: first.nextCursor ?? 0 });
     expect(second).toMatchObject({ members: [{ name: "Amina Salem" }], nextCursor: null });
+    expect(second.previousCursor).not.toBeNull();
+    const back = await listMembers(database, shop, { limit: 2, before: second.previousCursor ?? 0 });
+    expect(back.members.map((member) => member.name)).toEqual(["Zoe Ng", "Yusuf 100%"]);
+    expect(back.previousCursor).toBeNull();
+    expect(back.nextCursor).toBe(first.nextCursor);
   });
 
   it("searches names and emails, case-insensitively, with LIKE wildcards taken literally", async () => {

@@ -45,7 +45,12 @@ export type MemberRow = {
   readonly enrolledAt: Date;
 };
 
-export type MemberPage = { readonly members: readonly MemberRow[]; readonly nextCursor: number | null };
+export type MemberPage = {
+  readonly members: readonly MemberRow[];
+  /** Pass as `after` for the next (older) page, or `before` for the previous (newer) one. */
+  readonly nextCursor: number | null;
+  readonly previousCursor: number | null;
+};
 
 /**
  * Members, newest first, `limit` at a time. Keyset pagination (`after` = the last id
@@ -54,19 +59,21 @@ export type MemberPage = { readonly members: readonly MemberRow[]; readonly next
 export async function listMembers(
   database: AppDatabase,
   shopDomain: string,
-  options: { search?: string; after?: number; limit?: number } = {},
+  options: { search?: string; after?: number; before?: number; limit?: number } = {},
 ): Promise<MemberPage> {
   const shop = await findShop(database.db, shopDomain);
-  if (!shop) return { members: [], nextCursor: null };
+  if (!shop) return { members: [], nextCursor: null, previousCursor: null };
+  const backwards = options.before !== undefined;
   const limit = Math.min(Math.max(options.limit ?? 25, 1), 100);
   let query = database.db
     .selectFrom("Customer")
     .select(["id", "customerGid", "firstName", "lastName", "email", "pointsAvailable", "pointsLifetime", "enrolledAt"])
     .where("shopId", "=", shop.id)
     .where("enrolledAt", "is not", null)
-    .orderBy("id", "desc")
+    .orderBy("id", backwards ? "asc" : "desc")
     .limit(limit + 1);
-  if (options.after !== undefined) query = query.where("id", "<", options.after);
+  if (options.before !== undefined) query = query.where("id", ">", options.before);
+  else if (options.after !== undefined) query = query.where("id", "<", options.after);
   const search = options.search?.trim().toLowerCase();
   if (search) {
     const pattern = `%${search.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
@@ -78,7 +85,8 @@ export async function listMembers(
     );
   }
   const rows = await query.execute();
-  const page = rows.slice(0, limit);
+  const more = rows.length > limit;
+  const page = backwards ? rows.slice(0, limit).reverse() : rows.slice(0, limit);
   return {
     members: page.map((row) => ({
       id: row.id,
@@ -89,6 +97,7 @@ export async function listMembers(
       lifetime: row.pointsLifetime,
       enrolledAt: row.enrolledAt ?? new Date(0),
     })),
-    nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
+    nextCursor: (backwards ? options.before !== undefined : more) ? (page.at(-1)?.id ?? null) : null,
+    previousCursor: (backwards ? more : options.after !== undefined) ? (page[0]?.id ?? null) : null,
   };
 }

@@ -1,0 +1,194 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import {
+  AppProvider,
+  Badge,
+  BlockStack,
+  Banner,
+  Button,
+  Card,
+  Checkbox,
+  FormLayout,
+  InlineStack,
+  Layout,
+  Page,
+  Select,
+  Text,
+  TextField,
+} from "@shopify/polaris";
+import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
+import english from "@shopify/polaris/locales/en.json";
+import { useState } from "react";
+import { requireSandbox } from "~/sandbox/guard.server";
+import { sandboxRuntime } from "~/sandbox/runtime.server";
+import { DEMO_PRODUCTS } from "~/sandbox/store/catalogue";
+import { runStoreCommand } from "~/sandbox/store-commands.server";
+
+export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
+
+export async function loader(_args: LoaderFunctionArgs) {
+  const env = requireSandbox();
+  const store = sandboxRuntime().store;
+  const customers = store.customers().slice(-200).reverse();
+  const names = new Map(customers.map((customer) => [customer.id, `${customer.firstName} ${customer.lastName}`]));
+  return {
+    shop: env.SANDBOX_SHOP,
+    currency: store.currency,
+    customers: customers.map((customer) => ({ id: customer.id, label: `${customer.firstName} ${customer.lastName} (${customer.email})` })),
+    orders: store
+      .orders()
+      .slice(-25)
+      .reverse()
+      .map((order) => ({
+        id: order.id,
+        name: order.name,
+        customer: order.customerId ? (names.get(order.customerId) ?? `Customer ${order.customerId}`) : "Guest",
+        status: order.cancelledAt ? "cancelled" : order.financialStatus,
+        subtotal: order.currentSubtotal,
+        test: order.test,
+        lines: order.lines.filter((line) => line.currentQuantity > 0).map((line) => ({ id: line.lineItemId, label: `${line.title} × ${line.currentQuantity}` })),
+      })),
+    products: DEMO_PRODUCTS.map((product) => ({ value: product.productId, label: `${product.title} — ${(product.priceCents / 100).toFixed(2)}` })),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  requireSandbox();
+  const result = await runStoreCommand(sandboxRuntime(), Object.fromEntries(await request.formData()));
+  return result.ok
+    ? { message: `Sent ${result.deliveries.map((delivery) => `${delivery.topic} (${delivery.status})`).join(", ")}`, tone: "success" as const }
+    : { message: result.error, tone: "critical" as const };
+}
+
+export default function SandboxStore() {
+  const data = useLoaderData<typeof loader>();
+  const outcome = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  const [customerId, setCustomerId] = useState(data.customers[0]?.id ?? "guest");
+  const [productId, setProductId] = useState(data.products[0]?.value ?? "");
+  const [quantity, setQuantity] = useState("1");
+  const [paid, setPaid] = useState(true);
+  const [discountCode, setDiscountCode] = useState("");
+
+  return (
+    <AppProvider i18n={english}>
+      <Page
+        title="Simulated store"
+        subtitle={`${data.shop} · ${data.currency} · every action sends Shopify's signed webhooks to Wafa`}
+        primaryAction={{ content: "Open Wafa admin", url: "/sandbox/admin" }}
+      >
+        <Layout>
+          {outcome ? (
+            <Layout.Section>
+              <Banner tone={outcome.tone}>{outcome.message}</Banner>
+            </Layout.Section>
+          ) : null}
+          <Layout.Section variant="oneHalf">
+            <Card>
+              <Form method="post">
+                <input type="hidden" name="command" value="place-order" />
+                <FormLayout>
+                  <Text as="h2" variant="headingMd">
+                    Place an order
+                  </Text>
+                  <Select label="Customer" name="customerId" options={[{ label: "Guest checkout", value: "guest" }, ...data.customers.map((customer) => ({ label: customer.label, value: customer.id }))]} value={customerId} onChange={setCustomerId} />
+                  <Select label="Product" name="productId" options={data.products} value={productId} onChange={setProductId} />
+                  <TextField label="Quantity" name="quantity" type="number" min={1} value={quantity} onChange={setQuantity} autoComplete="off" />
+                  <Select label="Discount code" name="discountCode" options={[{ label: "None", value: "" }, { label: "WELCOME10 (10 %)", value: "WELCOME10" }, { label: "SUMMER15 (15 %)", value: "SUMMER15" }]} value={discountCode} onChange={setDiscountCode} />
+                  <Checkbox label="Paid at checkout (otherwise pending)" checked={paid} onChange={setPaid} />
+                  <input type="hidden" name="paid" value={paid ? "true" : "false"} />
+                  <Button submit variant="primary" loading={busy}>
+                    Place order
+                  </Button>
+                </FormLayout>
+              </Form>
+            </Card>
+          </Layout.Section>
+          <Layout.Section variant="oneHalf">
+            <Card>
+              <Form method="post">
+                <input type="hidden" name="command" value="create-customer" />
+                <FormLayout>
+                  <Text as="h2" variant="headingMd">
+                    New customer (a member from sign-up)
+                  </Text>
+                  <FormLayout.Group>
+                    <TextField label="First name" name="firstName" autoComplete="off" />
+                    <TextField label="Last name" name="lastName" autoComplete="off" />
+                  </FormLayout.Group>
+                  <TextField label="Email" name="email" type="email" autoComplete="off" />
+                  <Button submit loading={busy}>
+                    Create customer
+                  </Button>
+                </FormLayout>
+              </Form>
+            </Card>
+          </Layout.Section>
+          <Layout.Section>
+            <Card>
+              <BlockStack gap="400">
+                <Text as="h2" variant="headingMd">
+                  Recent orders
+                </Text>
+                {data.orders.length === 0 ? <Text as="p">No orders yet: place one above.</Text> : null}
+                {data.orders.map((order) => (
+                  <OrderRow key={order.id} order={order} products={data.products} busy={busy} />
+                ))}
+              </BlockStack>
+            </Card>
+          </Layout.Section>
+        </Layout>
+      </Page>
+    </AppProvider>
+  );
+}
+
+type OrderView = ReturnType<typeof useLoaderData<typeof loader>>["orders"][number];
+
+function OrderRow({ order, products, busy }: { order: OrderView; products: Array<{ value: string; label: string }>; busy: boolean }) {
+  const open = order.status !== "cancelled";
+  const [lineId, setLineId] = useState(order.lines[0]?.id ?? "");
+  const action = (command: string, fields: Record<string, string> = {}, label = command) => (
+    <Form method="post">
+      <input type="hidden" name="command" value={command} />
+      <input type="hidden" name="orderId" value={order.id} />
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <Button submit size="slim" disabled={busy}>
+        {label}
+      </Button>
+    </Form>
+  );
+  return (
+    <BlockStack gap="200">
+      <InlineStack gap="300" blockAlign="center" wrap>
+        <Text as="span" fontWeight="semibold">
+          {order.name}
+        </Text>
+        <Text as="span">{order.customer}</Text>
+        <Badge tone={order.status === "paid" ? "success" : order.status === "cancelled" ? "critical" : "attention"}>{order.status ?? "unknown"}</Badge>
+        {order.test ? <Badge>test</Badge> : null}
+        <Text as="span" numeric>
+          subtotal {order.subtotal}
+        </Text>
+      </InlineStack>
+      {open ? (
+        <InlineStack gap="200" blockAlign="center" wrap>
+          {order.status === "pending" ? action("pay", {}, "Mark as paid") : null}
+          {order.lines.length > 0 ? (
+            <>
+              <div style={{ minWidth: 220 }}>
+                <Select label="Line" labelHidden options={order.lines.map((line) => ({ label: line.label, value: line.id }))} value={lineId} onChange={setLineId} />
+              </div>
+              {order.status !== "pending" ? action("refund", { lineItemId: lineId, quantity: "1" }, "Refund 1 unit") : null}
+              {action("edit-remove", { lineItemId: lineId, quantity: "1" }, "Remove 1 unit")}
+            </>
+          ) : null}
+          {action("edit-add", { productId: products[0]?.value ?? "", quantity: "1" }, `Add ${products[0]?.label.split(" — ")[0] ?? "item"}`)}
+          {action("cancel", { refund: "true" }, "Cancel and refund")}
+        </InlineStack>
+      ) : null}
+    </BlockStack>
+  );
+}
