@@ -6,25 +6,16 @@
 // Options: --seconds 10 --warmup 3 --connections 50 --rounds 2 --databases sqlite,postgres
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { openDatabase, type DatabaseKind } from "../app/db/database.server";
 import { findShop } from "../app/repositories/shops.server";
 import { mintExtensionSessionToken } from "../app/sandbox/session-token.server";
 import { buildAppIfStale } from "../app/server/build-if-stale";
 import { runLoad, type LoadResult } from "./lib/load";
+import { benchOptions } from "./lib/options";
 import { printComparison, verdict } from "./lib/report";
 import { BENCH_KEY, BENCH_SECRET, BENCH_SHOP, prepareDatabase, startServer } from "./lib/setup";
 
-const { values } = parseArgs({
-  options: {
-    seconds: { type: "string", default: "10" },
-    warmup: { type: "string", default: "3" },
-    connections: { type: "string", default: "50" },
-    rounds: { type: "string", default: "2" },
-    databases: { type: "string", default: "sqlite,postgres" },
-  },
-});
-const kinds = values.databases.split(",") as DatabaseKind[];
+const { seconds, warmupSeconds, connections, rounds, kinds } = benchOptions();
 const MEMBERS = 5000;
 const BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36";
 
@@ -65,9 +56,9 @@ async function measure(kind: DatabaseKind, target: "ceiling" | "wafa", round: nu
   try {
     return await runLoad({
       url: server.url,
-      connections: Number(values.connections),
-      warmupSeconds: Number(values.warmup),
-      seconds: Number(values.seconds),
+      connections,
+      warmupSeconds,
+      seconds,
       next: () => ({
         method: "GET",
         path: "/api/member",
@@ -82,7 +73,7 @@ async function measure(kind: DatabaseKind, target: "ceiling" | "wafa", round: nu
 
 const results: Array<{ database: DatabaseKind; round: number; ceiling: LoadResult; wafa: LoadResult }> = [];
 for (const kind of kinds) {
-  for (let round = 1; round <= Number(values.rounds); round++) {
+  for (let round = 1; round <= rounds; round++) {
     const ceiling = await measure(kind, "ceiling", round);
     const wafa = await measure(kind, "wafa", round);
     results.push({ database: kind, round, ceiling, wafa });
@@ -93,6 +84,6 @@ const summary = kinds.map((kind) => verdict(kind, results.filter((result) => res
 for (const line of summary) console.log(line.text);
 mkdirSync(path.join("bench", "results"), { recursive: true });
 const file = path.join("bench", "results", `member-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-writeFileSync(file, JSON.stringify({ ...values, results, summary }, null, 2));
+writeFileSync(file, JSON.stringify({ connections, seconds, warmupSeconds, results, summary }, null, 2));
 console.log(`\nresults: ${file}`);
 process.exitCode = summary.every((line) => line.pass) ? 0 : 1;

@@ -6,28 +6,15 @@
 // Options: --seconds 10 --warmup 3 --connections 50 --rounds 2 --databases sqlite,postgres
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import type { DatabaseKind } from "../app/db/database.server";
 import { buildAppIfStale } from "../app/server/build-if-stale";
 import { runLoad, type LoadResult } from "./lib/load";
+import { benchOptions } from "./lib/options";
 import { signedOrderPaid } from "./lib/orders";
 import { BENCH_KEY, BENCH_SECRET, BENCH_SHOP, prepareDatabase, startServer } from "./lib/setup";
 import { printComparison, verdict } from "./lib/report";
 
-const { values } = parseArgs({
-  options: {
-    seconds: { type: "string", default: "10" },
-    warmup: { type: "string", default: "3" },
-    connections: { type: "string", default: "50" },
-    rounds: { type: "string", default: "2" },
-    databases: { type: "string", default: "sqlite,postgres" },
-  },
-});
-const seconds = Number(values.seconds);
-const warmupSeconds = Number(values.warmup);
-const connections = Number(values.connections);
-const rounds = Number(values.rounds);
-const kinds = values.databases.split(",") as DatabaseKind[];
+const { seconds, warmupSeconds, connections, rounds, kinds } = benchOptions();
 
 buildAppIfStale();
 let nextOrder = 1_000_000 + Math.floor(Math.random() * 1_000_000) * 1000;

@@ -4,7 +4,7 @@ import type { Db } from "./database.server";
 const SLOT = "\u0001wafa-slot:";
 
 /**
- * A placeholder for the `index`-th argument of a prepared query. It stands in the builder
+ * A stand-in for the `index`-th argument of a prepared query. It stands in the builder
  * where the value will go, so Kysely still type-checks tables and columns; the value's
  * type is the caller's promise (the one cast this technique needs).
  */

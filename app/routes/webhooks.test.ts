@@ -54,7 +54,7 @@ describe.each(DATABASE_KINDS)("webhooks through the production server on %s", (k
     expect(await Promise.all([count("Order"), count("DeadLetter"), count("Customer")])).toEqual(before);
   });
 
-  it("GIVEN JSON that breaks the schema (Shopify's anonymised placeholder order) THEN 200, a dead letter with the reason, and nothing else", async () => {
+  it("GIVEN JSON that breaks the schema (Shopify's anonymised order, whose values are dummies) THEN 200, a dead letter with the reason, and nothing else", async () => {
     const before = await Promise.all([count("Order"), count("Customer"), count("LedgerJournal")]);
     const response = await postWebhook(server, { shop, topic: "orders/updated", body: sampleText("real-anonymised/orders_1.json") });
     expect(response.status).toBe(200);

@@ -46,7 +46,7 @@ describe("Shopify's documented webhook samples parse into domain facts", () => {
     expect(schema.safeParse(sample(name)).success).toBe(true);
   });
 
-  it("the anonymised placeholder order breaks the schema, with reasons", () => {
+  it("the anonymised order, whose values are dummies, breaks the schema, with reasons", () => {
     const parsed = OrderPayload.safeParse(sample("real-anonymised/orders_1.json"));
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues.length).toBeGreaterThan(0);
