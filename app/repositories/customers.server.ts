@@ -134,16 +134,6 @@ type BalanceRow = { enrolledAt: Date | null; pointsAvailable: number; pointsPend
 const toBalance = (row: BalanceRow): MemberBalance =>
   !row || !row.enrolledAt ? NOT_A_MEMBER : { member: true, available: row.pointsAvailable, pending: row.pointsPending, lifetime: row.pointsLifetime };
 
-export async function findMemberBalance(db: Db, shopId: number, customerGid: string): Promise<MemberBalance> {
-  const row = await db
-    .selectFrom("Customer")
-    .select(["enrolledAt", "pointsAvailable", "pointsPending", "pointsLifetime"])
-    .where("shopId", "=", shopId)
-    .where("customerGid", "=", customerGid)
-    .executeTakeFirst();
-  return toBalance(row);
-}
-
 /**
  * The read behind GET /api/member and the app proxy, on every shopper page view: one
  * indexed lookup (the shop by its unique domain, the customer by (shop, GID)).

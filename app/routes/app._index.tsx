@@ -9,6 +9,8 @@ import { getDatabase } from "~/db.server";
 import { minorUnitsPerUnit } from "~/loyalty/money/currency";
 import { getProgramOverview, listMembers } from "~/services/admin-home.server";
 import { ensureShopRecorded } from "~/services/after-auth.server";
+import { serverEnv } from "~/env.server";
+import { sandboxInstallFor } from "~/sandbox/edge.server";
 import { authenticate } from "~/shopify.server";
 
 const Query = z.object({
@@ -21,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { session, admin } = await authenticate.admin(request);
   // On first open Remix runs this loader alongside the layout's, whose token exchange
   // records the installation: make sure it has landed (idempotent) before reading.
-  await ensureShopRecorded(getDatabase(), { session, admin });
+  await ensureShopRecorded(getDatabase(), { session, admin, sandbox: sandboxInstallFor(session.shop, serverEnv()) });
   const query = Query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   const { q, after, before } = query.success ? query.data : {};
   const [overview, page] = await Promise.all([

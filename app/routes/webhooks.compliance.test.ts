@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findMemberBalance, redactedKey } from "../repositories/customers.server";
+import { findMemberBalanceAtShop, redactedKey } from "../repositories/customers.server";
 import { findShop } from "../repositories/shops.server";
 import { startAppServer, type AppServer } from "../test/app-server";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../test/databases";
@@ -28,7 +28,7 @@ describe.each(DATABASE_KINDS)("install lifecycle and compliance webhooks on %s",
   it("customers/create enrols the customer", async () => {
     const body = { admin_graphql_api_id: "gid://shopify/Customer/703", id: 703, email: "new@example.com", first_name: "Nour", last_name: null, phone: null, created_at: "2026-03-05T00:00:00Z", updated_at: "2026-03-05T00:00:00Z" };
     expect((await postWebhook(server, { shop, topic: "customers/create", body })).status).toBe(200);
-    expect(await findMemberBalance(database.db, await shopId(), "gid://shopify/Customer/703")).toEqual({ member: true, available: 0, pending: 0, lifetime: 0 });
+    expect(await findMemberBalanceAtShop(database.db, shop, "gid://shopify/Customer/703")).toEqual({ member: true, available: 0, pending: 0, lifetime: 0 });
   });
 
   it("customers/data_request produces and records an export of what Wafa holds", async () => {
@@ -62,9 +62,9 @@ describe.each(DATABASE_KINDS)("install lifecycle and compliance webhooks on %s",
     expect(await database.db.selectFrom("Session").select("id").where("shop", "=", shop).execute()).toEqual([]);
     const record = await findShop(database.db, shop);
     expect(record?.uninstalledAt).toBeInstanceOf(Date);
-    expect(await findMemberBalance(database.db, await shopId(), "gid://shopify/Customer/702")).toMatchObject({ available: 20 });
+    expect(await findMemberBalanceAtShop(database.db, shop, "gid://shopify/Customer/702")).toMatchObject({ available: 20 });
     await postWebhook(server, { shop, topic: "orders/paid", body: orderPayload({ id: 9203, customerId: 702, subtotal: "500.00" }) });
-    expect(await findMemberBalance(database.db, await shopId(), "gid://shopify/Customer/702")).toMatchObject({ available: 20 });
+    expect(await findMemberBalanceAtShop(database.db, shop, "gid://shopify/Customer/702")).toMatchObject({ available: 20 });
   });
 
   it("shop/redact deletes every row of the shop", async () => {

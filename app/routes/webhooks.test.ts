@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findMemberBalance } from "../repositories/customers.server";
-import { findShop } from "../repositories/shops.server";
+import { findMemberBalanceAtShop } from "../repositories/customers.server";
 import { startAppServer, type AppServer } from "../test/app-server";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../test/databases";
 import { orderPayload, sampleText } from "../test/payloads";
@@ -26,10 +25,7 @@ describe.each(DATABASE_KINDS)("webhooks through the production server on %s", (k
 
   const count = async (table: "Order" | "DeadLetter" | "LedgerJournal" | "OrderRefund" | "Customer") =>
     Number((await database.db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
-  const balance = async (domain: string, customerGid: string) => {
-    const record = await findShop(database.db, domain);
-    return record ? findMemberBalance(database.db, record.id, customerGid) : null;
-  };
+  const balance = (domain: string, customerGid: string) => findMemberBalanceAtShop(database.db, domain, customerGid);
 
   it("GIVEN a signed orders/paid for 123.45 WHEN it arrives twice THEN 123 points are earned once", async () => {
     const body = orderPayload({ id: 9001, customerId: 501, subtotal: "123.45" });

@@ -2,8 +2,6 @@ import type { Session } from "@shopify/shopify-api";
 import type { AppDatabase } from "../db/database.server";
 import { fetchShopDetails, type AdminGraphql } from "../shopify/admin/shop-details.server";
 import { findShop, isInstalled } from "../repositories/shops.server";
-import { serverEnv } from "../env.server";
-import { sandboxInstallFor } from "../sandbox/edge.server";
 import { installShop } from "./install-shop.server";
 
 /**
@@ -40,7 +38,10 @@ export async function afterShopAuthorised(
  * For admin loaders that run concurrently with the one whose token exchange installs the
  * shop: records the installation if it has not landed yet (installShop is idempotent).
  */
-export async function ensureShopRecorded(database: AppDatabase, input: { session: Session; admin: AdminGraphql }): Promise<void> {
+export async function ensureShopRecorded(
+  database: AppDatabase,
+  input: { session: Session; admin: AdminGraphql; sandbox: { programStart: Date } | null },
+): Promise<void> {
   if (isInstalled(await findShop(database.db, input.session.shop))) return;
-  await afterShopAuthorised(database, { ...input, now: new Date(), sandbox: sandboxInstallFor(input.session.shop, serverEnv()) });
+  await afterShopAuthorised(database, { ...input, now: new Date() });
 }

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RefundFact } from "../loyalty/orders/order-state";
 import { expectedPoints, runLifecycle, type DeliveredEvent } from "../loyalty/testing/order-lifecycle";
-import { findMemberBalance } from "../repositories/customers.server";
+import { findMemberBalanceAtShop } from "../repositories/customers.server";
 import { orderAccrual } from "../repositories/ledger.server";
 import { findOrder } from "../repositories/orders.server";
 import { findShop } from "../repositories/shops.server";
@@ -53,8 +53,7 @@ describe.each(DATABASE_KINDS)("recordOrderEvent on %s", (kind) => {
     const paid = events.find((event) => event.topic === "orders/paid")!;
     expect(await record(paid)).toEqual({ status: "recorded", journals: 1, points: 149 });
     expect(await record(paid)).toEqual({ status: "recorded", journals: 0, points: 149 });
-    const shop = (await findShop(database.db, shopDomain))!;
-    expect(await findMemberBalance(database.db, shop.id, "gid://shopify/Customer/77")).toEqual({ member: true, available: 149, pending: 0, lifetime: 149 });
+    expect(await findMemberBalanceAtShop(database.db, shopDomain, "gid://shopify/Customer/77")).toEqual({ member: true, available: 149, pending: 0, lifetime: 149 });
     await expectProjectionMatchesLedger(database, shopDomain);
   });
 
