@@ -55,12 +55,20 @@ export async function withPostgresAdmin<T>(work: (client: pg.Client) => Promise<
 
 let counter = 0;
 
+/**
+ * Names this test run's databases apart from a concurrent run's (two people, or CI and a
+ * developer, on one PostgreSQL): the run's teardown drops only its own leftovers.
+ */
+export function testRunId(): string {
+  return process.env.WAFA_TEST_RUN_ID ?? "adhoc";
+}
+
 export type TestDatabase = AppDatabase & { drop(): Promise<void> };
 
 /** A fresh, migrated database of the given kind, owned by the caller. */
 export async function createTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
   const fingerprint = migrationsFingerprint();
-  const name = `wafa_test_${process.pid}_${Date.now().toString(36)}_${counter++}`;
+  const name = `wafa_test_${testRunId()}_${process.pid}_${Date.now().toString(36)}_${counter++}`;
   if (kind === "sqlite") {
     mkdirSync(TEST_DIRECTORY, { recursive: true });
     const file = path.join(TEST_DIRECTORY, `${name}.sqlite`);

@@ -14,6 +14,9 @@ import {
 import { buildAppIfStale } from "../server/build-if-stale";
 
 export default async function setup(): Promise<() => Promise<void>> {
+  // Inherited by the test workers, which name their databases with it.
+  process.env.WAFA_TEST_RUN_ID ??= `${process.pid.toString(36)}${Date.now().toString(36)}`;
+  const runId = process.env.WAFA_TEST_RUN_ID;
   // Unit-only runs while developing may skip the build; CI and `npm test` always check it.
   if (process.env.WAFA_TEST_SKIP_BUILD !== "1") buildAppIfStale();
   const fingerprint = migrationsFingerprint();
@@ -37,9 +40,9 @@ export default async function setup(): Promise<() => Promise<void>> {
   }
 
   return async () => {
-    // Suites drop their own databases; this clears any left by a crashed worker.
+    // Suites drop their own databases; this clears any left by a crashed worker of this run.
     await withPostgresAdmin(async (client) => {
-      const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'wafa\\_test\\_%'");
+      const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`wafa\\_test\\_${runId}\\_%`]);
       for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     });
   };
