@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { defaultProgramRules, type ProgramRules } from "./program";
+import { diffPrograms } from "./program-diff";
+import { presetFor } from "./presets";
+
+const dollars = (minor: number) => `$${(minor / 100).toFixed(2)}`;
+
+describe("what changed between two program versions", () => {
+  it("GIVEN nothing changed THEN there is nothing to show", () => {
+    expect(diffPrograms(defaultProgramRules("USD"), defaultProgramRules("USD"), dollars)).toEqual([]);
+  });
+
+  it("GIVEN the spend rate and the base changed THEN each is one line in the merchant's words", () => {
+    const before = defaultProgramRules("USD");
+    const after: ProgramRules = {
+      ...before,
+      earning: { ...before.earning, spend: { ...before.earning.spend, points: 3, base: { ...before.earning.spend.base, includeShipping: true, excludedProductTags: ["sale"] } } },
+    };
+    expect(diffPrograms(before, after, dollars)).toEqual([
+      { label: "Points for spending › points", before: "1", after: "3" },
+      { label: "Points for spending › counts › shipping", before: "no", after: "yes" },
+      { label: "Points for spending › counts › excluded product tags", before: "none", after: "sale" },
+    ]);
+  });
+
+  it("GIVEN a tier's threshold moved and a reward was renamed THEN they are matched by id, and spend thresholds read as money", () => {
+    const before = presetFor("tiers")?.rules("USD", dollars);
+    if (!before) throw new Error("the tiers preset exists");
+    const after: ProgramRules = {
+      ...before,
+      tiers: { ...before.tiers, levels: before.tiers.levels.map((level) => (level.id === "gold" ? { ...level, threshold: 30_000 } : level)) },
+      rewards: before.rewards.map((reward) => (reward.id === "ten-off" ? { ...reward, name: "Ten dollars off" } : reward)),
+    };
+    expect(diffPrograms(before, after, dollars)).toEqual([
+      { label: "Tier “Gold” (gold) › threshold", before: "$250.00", after: "$300.00" },
+      { label: "Reward “Ten dollars off” (ten-off) › name", before: "$10.00 off", after: "Ten dollars off" },
+    ]);
+  });
+
+  it("GIVEN a reward added and a tier removed THEN they show as appearing and disappearing", () => {
+    const before = presetFor("tiers")?.rules("USD", dollars);
+    if (!before) throw new Error("the tiers preset exists");
+    const after: ProgramRules = {
+      ...before,
+      tiers: { ...before.tiers, levels: before.tiers.levels.filter((level) => level.id !== "elite") },
+      rewards: before.rewards.filter((reward) => reward.id !== "free-shipping"),
+    };
+    const changes = diffPrograms(before, after, dollars);
+    expect(changes).toContainEqual({ label: "Tier “Elite” (elite) › threshold", before: "$500.00", after: null });
+    expect(changes).toContainEqual({ label: "Reward “Free shipping” (free-shipping) › cost (points)", before: "0", after: null });
+  });
+});
