@@ -29,6 +29,9 @@ export interface ShopTable {
   currencyCode: Generated<string>;
   ianaTimezone: string | null;
   countTestOrders: Generated<boolean>;
+  settings: Generated<string>;
+  onboardedAt: Date | null;
+  launchedAt: Date | null;
   scopes: string | null;
   installedAt: Date | null;
   uninstalledAt: Date | null;
@@ -43,6 +46,7 @@ export interface ProgramVersionTable {
   rules: string;
   effectiveAt: Date;
   createdBy: string | null;
+  createdByName: string | null;
   createdAt: Date;
 }
 
@@ -62,6 +66,21 @@ export interface CustomerTable {
   pointsAvailable: Generated<number>;
   pointsPending: Generated<number>;
   pointsLifetime: Generated<number>;
+  searchText: Generated<string>;
+  birthMonth: number | null;
+  birthDay: number | null;
+  birthYear: number | null;
+  birthdaySetAt: Date | null;
+  tierId: string | null;
+  tierSince: Date | null;
+  tierBelowSince: Date | null;
+  orderCount: Generated<number>;
+  totalSpentMinor: Generated<number>;
+  lastOrderAt: Date | null;
+  lastActivityAt: Date | null;
+  syncRequestedAt: Date | null;
+  syncedAt: Date | null;
+  syncedState: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -83,11 +102,25 @@ export interface OrderTable {
   subtotalMinor: number;
   totalMinor: number;
   discountsMinor: number;
+  shippingMinor: Generated<number>;
+  taxMinor: Generated<number>;
+  taxesIncluded: Generated<boolean>;
   giftCardMinor: number;
   includedRefundGids: string;
   lineItems: string;
   discountCodes: string;
   sourceName: string | null;
+  lineTags: Generated<string>;
+  paidAt: Date | null;
+  multiplierPercent: number | null;
+  programVersion: number | null;
+  qualifies: Generated<boolean>;
+  netSpendMinor: Generated<number>;
+  eligibleMinor: Generated<number>;
+  spendPoints: Generated<number>;
+  orderPoints: Generated<number>;
+  points: Generated<number>;
+  pendingUntil: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -116,6 +149,7 @@ export interface LedgerJournalTable {
   occurredAt: Date;
   memo: string | null;
   actor: string | null;
+  actorName: string | null;
   createdAt: Date;
 }
 
@@ -147,6 +181,45 @@ export interface CustomerDataExportTable {
   createdAt: Date;
 }
 
+export interface ProductTable {
+  id: Generated<number>;
+  shopId: number;
+  productGid: string;
+  title: string | null;
+  tags: string;
+  shopifyUpdatedAt: Date;
+  deletedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface TierEventTable {
+  id: Generated<number>;
+  shopId: number;
+  customerId: number;
+  fromTierId: string | null;
+  toTierId: string | null;
+  direction: string;
+  reason: string;
+  description: string;
+  programVersion: number | null;
+  occurredAt: Date;
+  actor: string;
+  createdAt: Date;
+}
+
+export interface MemberEventTable {
+  id: Generated<number>;
+  shopId: number;
+  customerId: number;
+  key: string;
+  kind: string;
+  payload: string;
+  occurredAt: Date;
+  deliveredAt: Date | null;
+  createdAt: Date;
+}
+
 export interface Database {
   Session: SessionTable;
   Shop: ShopTable;
@@ -158,9 +231,12 @@ export interface Database {
   LedgerLine: LedgerLineTable;
   DeadLetter: DeadLetterTable;
   CustomerDataExport: CustomerDataExportTable;
+  Product: ProductTable;
+  TierEvent: TierEventTable;
+  MemberEvent: MemberEventTable;
 }
 
 /** Columns the SQLite driver reads back as Date (stored as Unix milliseconds). */
-export const DATE_COLUMNS: ReadonlySet<string> = new Set(["cancelledAt","createdAt","effectiveAt","enrolledAt","expires","installedAt","occurredAt","processedAt","receivedAt","redactedAt","refreshTokenExpires","shopifyCreatedAt","shopifyUpdatedAt","uninstalledAt","updatedAt"]);
+export const DATE_COLUMNS: ReadonlySet<string> = new Set(["birthdaySetAt","cancelledAt","createdAt","deletedAt","deliveredAt","effectiveAt","enrolledAt","expires","installedAt","lastActivityAt","lastOrderAt","launchedAt","occurredAt","onboardedAt","paidAt","pendingUntil","processedAt","receivedAt","redactedAt","refreshTokenExpires","shopifyCreatedAt","shopifyUpdatedAt","syncRequestedAt","syncedAt","tierBelowSince","tierSince","uninstalledAt","updatedAt"]);
 /** Columns the SQLite driver reads back as boolean (stored as 0 or 1). */
-export const BOOLEAN_COLUMNS: ReadonlySet<string> = new Set(["accountOwner","collaborator","countTestOrders","emailVerified","isOnline","test"]);
+export const BOOLEAN_COLUMNS: ReadonlySet<string> = new Set(["accountOwner","collaborator","countTestOrders","emailVerified","isOnline","qualifies","taxesIncluded","test"]);

@@ -17,7 +17,14 @@ export type CustomerFacts = {
 };
 
 /** A customer as the ledger knows them: `key` is the GID, or the tombstone after redaction. */
-export type CustomerRef = { readonly id: number; readonly key: string; readonly redacted: boolean };
+export type CustomerRef = {
+  readonly id: number;
+  readonly key: string;
+  readonly redacted: boolean;
+  /** Null until the customer becomes a member. */
+  readonly enrolledAt: Date | null;
+  readonly tierId: string | null;
+};
 
 /**
  * After customers/redact the customer's GID is replaced by this tombstone: the ledger keeps
@@ -35,12 +42,12 @@ export function redactedKey(shopId: number, customerGid: string): string {
 const findCustomerByKeyQuery = prepared((db) =>
   db
     .selectFrom("Customer")
-    .select(["id", "customerGid", "shopifyUpdatedAt", "redactedAt"])
+    .select(["id", "customerGid", "shopifyUpdatedAt", "redactedAt", "enrolledAt", "tierId"])
     .where("shopId", "=", slot<number>(0))
     .where("customerGid", "in", [slot<string>(1), slot<string>(2)]),
 );
 
-/** Personal fields in a fixed order: arguments 0-5 of the two queries below. */
+/** Personal fields in a fixed order: arguments 0-6 of the two queries below. */
 const PERSONAL = {
   email: slot<string | null>(0),
   firstName: slot<string | null>(1),
@@ -48,14 +55,22 @@ const PERSONAL = {
   phone: slot<string | null>(3),
   shopifyCreatedAt: slot<Date | null>(4),
   shopifyUpdatedAt: slot<Date | null>(5),
+  searchText: slot<string>(6),
 };
-const personalArgs = (facts: CustomerFacts) => [facts.email, facts.firstName, facts.lastName, facts.phone, facts.shopifyCreatedAt, facts.shopifyUpdatedAt];
+const personalArgs = (facts: CustomerFacts) => [
+  facts.email, facts.firstName, facts.lastName, facts.phone, facts.shopifyCreatedAt, facts.shopifyUpdatedAt, searchTextOf(facts),
+];
 
-const updatePersonalQuery = prepared((db) => db.updateTable("Customer").set({ ...PERSONAL, updatedAt: slot<Date>(6) }).where("id", "=", slot<number>(7)));
+/** What the members search matches: name and email, lower-cased (kept in step with the migration's backfill). */
+export function searchTextOf(facts: Pick<CustomerFacts, "firstName" | "lastName" | "email">): string {
+  return `${facts.firstName ?? ""} ${facts.lastName ?? ""} ${facts.email ?? ""}`.trim().toLowerCase();
+}
+
+const updatePersonalQuery = prepared((db) => db.updateTable("Customer").set({ ...PERSONAL, updatedAt: slot<Date>(7) }).where("id", "=", slot<number>(8)));
 const insertCustomerQuery = prepared((db) =>
   db
     .insertInto("Customer")
-    .values({ ...PERSONAL, createdAt: slot<Date>(6), updatedAt: slot<Date>(6), shopId: slot<number>(7), customerGid: slot<string>(8) })
+    .values({ ...PERSONAL, createdAt: slot<Date>(7), updatedAt: slot<Date>(7), shopId: slot<number>(8), customerGid: slot<string>(9) })
     .onConflict((conflict) => conflict.columns(["shopId", "customerGid"]).doNothing())
     .returning("id"),
 );
@@ -64,14 +79,15 @@ export async function upsertCustomer(db: Db, shopId: number, facts: CustomerFact
   const tombstone = redactedKey(shopId, facts.customerGid);
   const [existing] = (await findCustomerByKeyQuery(db, [shopId, facts.customerGid, tombstone])).rows;
   if (existing) {
-    if (existing.redactedAt) return { id: existing.id, key: existing.customerGid, redacted: true };
+    const ref = { id: existing.id, key: existing.customerGid, enrolledAt: existing.enrolledAt, tierId: existing.tierId };
+    if (existing.redactedAt) return { ...ref, redacted: true };
     if (isNewer(facts.shopifyUpdatedAt, existing.shopifyUpdatedAt)) {
       await updatePersonalQuery(db, [...personalArgs(facts), now, existing.id]);
     }
-    return { id: existing.id, key: existing.customerGid, redacted: false };
+    return { ...ref, redacted: false };
   }
   const [inserted] = (await insertCustomerQuery(db, [...personalArgs(facts), now, shopId, facts.customerGid])).rows;
-  if (inserted) return { id: inserted.id, key: facts.customerGid, redacted: false };
+  if (inserted) return { id: inserted.id, key: facts.customerGid, redacted: false, enrolledAt: null, tierId: null };
   // Another transaction created it between our read and our insert.
   return upsertCustomer(db, shopId, facts, now);
 }
@@ -103,11 +119,59 @@ export async function enrollCustomer(db: Db, customerId: number, enrollment: Enr
   await enrollQuery(db, [enrollment.enrolledAt, enrollment.source, now, customerId]);
 }
 
-/** Applies ledger deltas to the balance projection, in the journals' transaction. */
-export async function applyBalanceDelta(db: Db, customerId: number, delta: Balance, now: Date): Promise<void> {
+/**
+ * Applies ledger deltas to the balance projection, in the journals' transaction. An
+ * `activityAt` (earning, a bonus, a redemption, an adjustment) moves the inactivity clock.
+ */
+export async function applyBalanceDelta(db: Db, customerId: number, delta: Balance, now: Date, activityAt: Date | null = null): Promise<void> {
   if (delta.held !== 0) throw new Error("held points are not projected yet (redemptions arrive with issue #4)");
-  await applyDeltaQuery(db, [delta.available, delta.pending, delta.lifetime, now, customerId]);
+  if (activityAt) await applyDeltaWithActivityQuery(db, [delta.available, delta.pending, delta.lifetime, now, customerId, activityAt]);
+  else await applyDeltaQuery(db, [delta.available, delta.pending, delta.lifetime, now, customerId]);
 }
+
+const applyDeltaWithActivityQuery = prepared((db) =>
+  db
+    .updateTable("Customer")
+    .set({
+      pointsAvailable: sql`"pointsAvailable" + ${slot<number>(0)}`,
+      pointsPending: sql`"pointsPending" + ${slot<number>(1)}`,
+      pointsLifetime: sql`"pointsLifetime" + ${slot<number>(2)}`,
+      lastActivityAt: sql`CASE WHEN "lastActivityAt" IS NULL OR "lastActivityAt" < ${slot<Date>(5)} THEN ${slot<Date>(5)} ELSE "lastActivityAt" END`,
+      updatedAt: slot<Date>(3),
+    })
+    .where("id", "=", slot<number>(4)),
+);
+
+/**
+ * Moves the customer's order figures by what one order's event changed: qualifying orders
+ * and their net spend (both projections of Order rows, rebuildable), and the last time the
+ * customer placed an order (a maximum).
+ */
+export async function applyOrderStatsDelta(
+  db: Db,
+  customerId: number,
+  delta: { readonly orders: number; readonly spendMinor: number; readonly placedAt: Date | null },
+  now: Date,
+): Promise<void> {
+  if (delta.placedAt) await orderStatsWithDateQuery(db, [delta.orders, delta.spendMinor, now, customerId, delta.placedAt]);
+  else if (delta.orders !== 0 || delta.spendMinor !== 0) await orderStatsQuery(db, [delta.orders, delta.spendMinor, now, customerId]);
+}
+
+const ORDER_STATS = {
+  orderCount: sql<number>`"orderCount" + ${slot<number>(0)}`,
+  totalSpentMinor: sql<number>`"totalSpentMinor" + ${slot<number>(1)}`,
+  updatedAt: slot<Date>(2),
+};
+const orderStatsQuery = prepared((db) => db.updateTable("Customer").set(ORDER_STATS).where("id", "=", slot<number>(3)));
+const orderStatsWithDateQuery = prepared((db) =>
+  db
+    .updateTable("Customer")
+    .set({
+      ...ORDER_STATS,
+      lastOrderAt: sql<Date>`CASE WHEN "lastOrderAt" IS NULL OR "lastOrderAt" < ${slot<Date>(4)} THEN ${slot<Date>(4)} ELSE "lastOrderAt" END`,
+    })
+    .where("id", "=", slot<number>(3)),
+);
 
 const applyDeltaQuery = prepared((db) =>
   db
@@ -172,6 +236,12 @@ export async function redactCustomer(db: Db, shopId: number, customerGid: string
       firstName: null,
       lastName: null,
       phone: null,
+      searchText: "",
+      birthMonth: null,
+      birthDay: null,
+      birthYear: null,
+      birthdaySetAt: null,
+      syncedState: null,
       redactedAt: now,
       updatedAt: now,
     })

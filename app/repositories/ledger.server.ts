@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Db } from "../db/database.server";
 import { prepared, slot } from "../db/prepared.server";
 import {
+  ACTIVITY_KINDS,
   balanceDeltas,
   JOURNAL_KINDS,
   MEMBER_ACCOUNTS,
@@ -11,44 +12,79 @@ import {
   type JournalKind,
   type LedgerLine,
 } from "../loyalty/ledger/ledger";
+import { NO_HOLDING, type AccrualHolding } from "../loyalty/earning/accrual";
 import { applyBalanceDelta } from "./customers.server";
 
 const JournalKindSchema = z.enum(JOURNAL_KINDS);
 const AccountSchema = z.enum([...MEMBER_ACCOUNTS, ...PROGRAM_ACCOUNTS]);
 
 export type OrderAccrual = {
-  /** Points the ledger attributes to the order, by customer key (GID or tombstone). */
-  readonly byCustomer: ReadonlyMap<string, number>;
+  /** What the ledger attributes to the order, by customer key (GID or tombstone). */
+  readonly byCustomer: ReadonlyMap<string, AccrualHolding>;
   /** Customer row ids by ledger key. */
   readonly customerIds: ReadonlyMap<string, number>;
   readonly journalCount: number;
 };
 
+const EMPTY_ACCRUAL: OrderAccrual = { byCustomer: new Map(), customerIds: new Map(), journalCount: 0 };
+
+type AccrualRow = { orderGid: string | null; journalId: number; account: string; points: number; customerId: number | null; customerGid: string | null };
+
 /**
- * What the ledger holds for one order: the sum of its earn and reversal lines on member
- * accounts. Deliberately without GROUP BY: SQLite's planner, lacking statistics, would
- * walk the (shop, customer) index to avoid a sort; this shape uses (shop, order).
+ * What the ledger holds for orders: their accrual journals (keys `order:<gid>:accrual:<n>`:
+ * earn, reversal and release of pending points) summed by customer and account.
+ * Deliberately without GROUP BY: SQLite's planner, lacking statistics, would walk the
+ * (shop, customer) index to avoid a sort; this shape uses (shop, order).
  */
 const orderAccrualQuery = prepared((db) =>
   db
     .selectFrom("LedgerJournal as j")
     .innerJoin("LedgerLine as l", "l.journalId", "j.id")
     .leftJoin("Customer as c", "c.id", "l.customerId")
-    .select(["j.id as journalId", "l.account", "l.points", "l.customerId", "c.customerGid"])
+    .select(["j.orderGid", "j.id as journalId", "l.account", "l.points", "l.customerId", "c.customerGid"])
     .where("j.shopId", "=", slot<number>(0))
     .where("j.orderGid", "=", slot<string>(1))
-    .where("j.kind", "in", ["earn", "reversal"]),
+    // Other journals can name the order too (a redemption it used): only accrual counts here.
+    .where("j.key", "like", "order:%:accrual:%"),
 );
 
 export async function orderAccrual(db: Db, shopId: number, orderGid: string): Promise<OrderAccrual> {
   const { rows } = await orderAccrualQuery(db, [shopId, orderGid]);
-  const byCustomer = new Map<string, number>();
+  return foldAccrual(rows);
+}
+
+/** The accrual of several orders at once (a customer's orders, for rules that span them). */
+export async function ordersAccrual(db: Db, shopId: number, orderGids: readonly string[]): Promise<Map<string, OrderAccrual>> {
+  const result = new Map<string, OrderAccrual>(orderGids.map((gid) => [gid, EMPTY_ACCRUAL]));
+  if (orderGids.length === 0) return result;
+  const rows = await db
+    .selectFrom("LedgerJournal as j")
+    .innerJoin("LedgerLine as l", "l.journalId", "j.id")
+    .leftJoin("Customer as c", "c.id", "l.customerId")
+    .select(["j.orderGid", "j.id as journalId", "l.account", "l.points", "l.customerId", "c.customerGid"])
+    .where("j.shopId", "=", shopId)
+    .where("j.orderGid", "in", [...orderGids])
+    .where("j.key", "like", "order:%:accrual:%")
+    .execute();
+  const byOrder = new Map<string, AccrualRow[]>();
+  for (const row of rows) if (row.orderGid) byOrder.set(row.orderGid, [...(byOrder.get(row.orderGid) ?? []), row]);
+  for (const [gid, orderRows] of byOrder) result.set(gid, foldAccrual(orderRows));
+  return result;
+}
+
+function foldAccrual(rows: readonly AccrualRow[]): OrderAccrual {
+  const byCustomer = new Map<string, AccrualHolding>();
   const customerIds = new Map<string, number>();
   const journals = new Set<number>();
   for (const row of rows) {
     journals.add(row.journalId);
-    if (!row.customerGid || row.customerId === null || !row.account.startsWith("member.")) continue;
-    byCustomer.set(row.customerGid, (byCustomer.get(row.customerGid) ?? 0) + row.points);
+    if (!row.customerGid || row.customerId === null) continue;
+    if (row.account !== "member.available" && row.account !== "member.pending") continue;
+    const holding = byCustomer.get(row.customerGid) ?? NO_HOLDING;
+    byCustomer.set(
+      row.customerGid,
+      row.account === "member.pending" ? { ...holding, pending: holding.pending + row.points } : { ...holding, available: holding.available + row.points },
+    );
     customerIds.set(row.customerGid, row.customerId);
   }
   return { byCustomer, customerIds, journalCount: journals.size };
@@ -58,6 +94,12 @@ export async function orderAccrual(db: Db, shopId: number, orderGid: string): Pr
  * Appends journals and updates the balance projection, inside the caller's transaction.
  * `customerIds` maps the core's customer keys to customer row ids. A journal that does not
  * balance is a bug: it throws and the whole transaction rolls back.
+ *
+ * Keys are unique per shop. By default a key already present fails the transaction (the
+ * order accrual's sequence numbers rely on it to detect a concurrent writer and retry);
+ * with `ifAbsent` a journal whose key exists is skipped, which is how once-only grants
+ * (a sign-up bonus, a birthday, an expiry) stay once-only under replays and concurrency.
+ * Returns the journals actually written.
  */
 export async function appendJournals(
   db: Db,
@@ -65,7 +107,9 @@ export async function appendJournals(
   journals: readonly Journal[],
   customerIds: ReadonlyMap<string, number>,
   now: Date,
-): Promise<void> {
+  options: { readonly ifAbsent?: boolean } = {},
+): Promise<Journal[]> {
+  const written: Journal[] = [];
   const rowId = (key: string | null): number | null => {
     if (key === null) return null;
     const id = customerIds.get(key);
@@ -75,13 +119,16 @@ export async function appendJournals(
   for (const journal of journals) {
     const valid = validateJournal(journal);
     if (!valid.ok) throw new Error(valid.message);
-    const [inserted] = (
-      await insertJournalQuery(db, [
-        shopId, journal.key, journal.kind, rowId(journal.customerId), journal.orderId, journal.programVersion,
-        journal.occurredAt, journal.memo, journal.actor, now,
-      ])
-    ).rows;
-    if (!inserted) throw new Error(`journal ${journal.key} was not inserted`);
+    const args = [
+      shopId, journal.key, journal.kind, rowId(journal.customerId), journal.orderId, journal.programVersion,
+      journal.occurredAt, journal.memo, journal.actor, now, journal.actorName ?? null,
+    ];
+    const [inserted] = (options.ifAbsent ? await insertJournalIfAbsentQuery(db, args) : await insertJournalQuery(db, args)).rows;
+    if (!inserted) {
+      if (options.ifAbsent) continue;
+      throw new Error(`journal ${journal.key} was not inserted`);
+    }
+    written.push(journal);
     const lines = journal.lines.map((line) => ({ journalId: inserted.id, shopId, account: line.account, customerId: rowId(line.customerId), points: line.points }));
     const [first, second] = lines;
     if (lines.length === 2 && first && second) {
@@ -89,25 +136,39 @@ export async function appendJournals(
     } else {
       await db.insertInto("LedgerLine").values(lines).execute();
     }
-    for (const [key, delta] of balanceDeltas(journal)) await applyBalanceDelta(db, rowId(key) ?? 0, delta, now);
+    const activityAt = ACTIVITY_KINDS.has(journal.kind) ? journal.occurredAt : null;
+    for (const [key, delta] of balanceDeltas(journal)) await applyBalanceDelta(db, rowId(key) ?? 0, delta, now, activityAt);
   }
+  return written;
 }
+
+/** A journal's columns: arguments 0-10 of the two inserts below. */
+const JOURNAL_VALUES = {
+  shopId: slot<number>(0),
+  key: slot<string>(1),
+  kind: slot<string>(2),
+  customerId: slot<number | null>(3),
+  orderGid: slot<string | null>(4),
+  programVersion: slot<number | null>(5),
+  occurredAt: slot<Date>(6),
+  memo: slot<string | null>(7),
+  actor: slot<string>(8),
+  createdAt: slot<Date>(9),
+  actorName: slot<string | null>(10),
+};
 
 const insertJournalQuery = prepared((db) =>
   db
     .insertInto("LedgerJournal")
-    .values({
-      shopId: slot<number>(0),
-      key: slot<string>(1),
-      kind: slot<string>(2),
-      customerId: slot<number | null>(3),
-      orderGid: slot<string | null>(4),
-      programVersion: slot<number | null>(5),
-      occurredAt: slot<Date>(6),
-      memo: slot<string | null>(7),
-      actor: slot<string>(8),
-      createdAt: slot<Date>(9),
-    })
+    .values(JOURNAL_VALUES)
+    .returning("id"),
+);
+
+const insertJournalIfAbsentQuery = prepared((db) =>
+  db
+    .insertInto("LedgerJournal")
+    .values(JOURNAL_VALUES)
+    .onConflict((conflict) => conflict.columns(["shopId", "key"]).doNothing())
     .returning("id"),
 );
 

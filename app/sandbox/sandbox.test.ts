@@ -175,8 +175,8 @@ describe.each(DATABASE_KINDS)("the sandbox on %s", (kind) => {
           expect(results.every((result) => result.status === 200)).toBe(true);
 
           const accrual = await orderAccrual(database.db, record.id, `gid://shopify/Order/${placed.orderId}`);
-          const held = [...accrual.byCustomer].filter(([, points]) => points !== 0);
-          expect(held).toEqual(expected.points > 0 && expected.customerGid ? [[expected.customerGid, expected.points]] : []);
+          const held = [...accrual.byCustomer].filter(([, holding]) => holding.available !== 0 || holding.pending !== 0);
+          expect(held).toEqual(expected.points > 0 && expected.customerGid ? [[expected.customerGid, { pending: 0, available: expected.points }]] : []);
         },
       ),
       { numRuns: 30 },

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defaultProgramRules } from "../loyalty/program/program";
 import { listProgramVersions } from "../repositories/program-versions.server";
 import { findShop, markShopUninstalled, setCountTestOrders } from "../repositories/shops.server";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../test/databases";
@@ -15,7 +16,7 @@ describe.each(DATABASE_KINDS)("installShop on %s", (kind) => {
     const shop = await installShop(database, facts("new.myshopify.com"), { now: new Date("2026-05-01T00:00:00Z"), programStart: new Date("2026-04-01T00:00:00Z") });
     expect(shop).toMatchObject({ domain: "new.myshopify.com", currencyCode: "JPY", uninstalledAt: null });
     const versions = await listProgramVersions(database.db, shop.id);
-    expect(versions).toEqual([{ version: 1, effectiveAt: new Date("2026-04-01T00:00:00Z"), rules: { schemaVersion: 1, earning: { spend: { enabled: true, points: 1, perAmountMinor: 1 } } } }]);
+    expect(versions).toEqual([{ version: 1, effectiveAt: new Date("2026-04-01T00:00:00Z"), rules: defaultProgramRules("JPY") }]);
   });
 
   it("GIVEN a reinstall THEN the shop is installed again, keeping its program and the merchant's settings", async () => {

@@ -101,8 +101,8 @@ describe.each(DATABASE_KINDS)("recordOrderEvent on %s", (kind) => {
 
           const expected = expectedPoints(lifecycle, true);
           const accrual = await orderAccrual(database.db, shop.id, orderId);
-          const held = [...accrual.byCustomer].filter(([, points]) => points !== 0);
-          expect(held).toEqual(expected.points > 0 && expected.customerId ? [[expected.customerId, expected.points]] : []);
+          const held = [...accrual.byCustomer].filter(([, holding]) => holding.available !== 0 || holding.pending !== 0);
+          expect(held).toEqual(expected.points > 0 && expected.customerId ? [[expected.customerId, { pending: 0, available: expected.points }]] : []);
           expect((await findOrder(database.db, shop.id, orderId))?.snapshot).toEqual(lifecycle.final);
         },
       ),

@@ -1,43 +1,62 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { balancesFromJournals, validateJournal, type Journal } from "../ledger/ledger";
-import { defaultProgramRules, type ProgramVersion } from "../program/program";
+import { defaultProgramRules, type ProgramRules, type ProgramVersion } from "../program/program";
 import { expectedPoints, runLifecycle, type DeliveredEvent, type LifecycleSpec, type Step } from "../testing/order-lifecycle";
-import { planOrderEvent, type OrderBook, type OrderEvent } from "./order-events";
+import { NO_HOLDING, type AccrualHolding } from "./accrual";
+import { accrualTargetFor, orderAccrualJournals, planOrderEvent, type OrderBook, type OrderEvent } from "./order-events";
 
 const START = new Date("2026-03-01T12:00:00Z");
-const programVersions: ProgramVersion[] = [
-  { version: 1, effectiveAt: new Date("2026-01-01T00:00:00Z"), rules: defaultProgramRules("USD") },
-];
+const DAY = 86_400_000;
+const versionsWith = (rules: ProgramRules): ProgramVersion[] => [{ version: 1, effectiveAt: new Date("2026-01-01T00:00:00Z"), rules }];
+const programVersions = versionsWith(defaultProgramRules("USD"));
 
-type Outcome = { book: OrderBook; journals: Journal[] };
+type Ledger = { book: OrderBook; accrual: Map<string, AccrualHolding>; journals: Journal[] };
 
-function deliver(events: readonly DeliveredEvent[], countTestOrders: boolean): Outcome {
-  let book: OrderBook = { snapshot: null, refunds: [], accrual: new Map(), accrualJournalCount: 0 };
-  const journals: Journal[] = [];
-  for (const delivered of events) {
-    const event: OrderEvent =
-      delivered.kind === "order"
-        ? { kind: "order", snapshot: delivered.snapshot, refunds: delivered.refunds }
-        : { kind: "refund", refund: delivered.refund };
-    const plan = planOrderEvent(book, event, { programVersions, countTestOrders, receivedAt: START, actor: `webhook:${delivered.topic}` });
-    const accrual = new Map(book.accrual);
-    for (const journal of plan.journals) {
-      expect(validateJournal(journal).ok).toBe(true);
-      journals.push(journal);
-      for (const line of journal.lines) {
-        if (line.customerId) accrual.set(line.customerId, (accrual.get(line.customerId) ?? 0) + line.points);
-      }
+/** Applies one delivery the way the service does: plan, store, reconcile the ledger at `now`. */
+function applyEvent(state: Ledger, delivered: DeliveredEvent, options: { countTestOrders: boolean; versions?: ProgramVersion[]; now?: Date }): Ledger {
+  const versions = options.versions ?? programVersions;
+  const now = options.now ?? START;
+  const event: OrderEvent =
+    delivered.kind === "order"
+      ? { kind: "order", snapshot: delivered.snapshot, refunds: delivered.refunds }
+      : { kind: "refund", refund: delivered.refund };
+  const plan = planOrderEvent(state.book, event, { programVersions: versions, countTestOrders: options.countTestOrders });
+  const book: OrderBook = {
+    snapshot: plan.snapshot,
+    refunds: [...state.book.refunds, ...plan.refundsToStore],
+    paidAt: plan.paidAt,
+    multiplierPercent: plan.multiplierPercent,
+  };
+  if (!plan.earning || !plan.snapshot) return { ...state, book };
+  const target = accrualTargetFor(plan.earning, plan.earning.points, plan.paidAt, versions);
+  const journals = orderAccrualJournals(
+    { orderId: plan.snapshot.orderId, current: state.accrual, journalCount: state.journals.length },
+    target,
+    { now, actor: `webhook:${delivered.topic}` },
+  );
+  const accrual = new Map(state.accrual);
+  for (const journal of journals) {
+    expect(validateJournal(journal).ok).toBe(true);
+    for (const line of journal.lines) {
+      if (!line.customerId) continue;
+      const holding = accrual.get(line.customerId) ?? NO_HOLDING;
+      accrual.set(line.customerId, line.account === "member.pending"
+        ? { ...holding, pending: holding.pending + line.points }
+        : { ...holding, available: holding.available + line.points });
     }
-    book = {
-      snapshot: plan.snapshotToStore ?? book.snapshot,
-      refunds: [...book.refunds, ...plan.refundsToStore],
-      accrual,
-      accrualJournalCount: book.accrualJournalCount + plan.journals.length,
-    };
   }
-  return { book, journals };
+  return { book, accrual, journals: [...state.journals, ...journals] };
 }
+
+const EMPTY: Ledger = { book: { snapshot: null, refunds: [] }, accrual: new Map(), journals: [] };
+
+function deliver(events: readonly DeliveredEvent[], countTestOrders: boolean): Ledger {
+  return events.reduce((state, event) => applyEvent(state, event, { countTestOrders }), EMPTY);
+}
+
+const held = (accrual: Map<string, AccrualHolding>) =>
+  [...accrual].filter(([, holding]) => holding.pending !== 0 || holding.available !== 0);
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { arbitrary: fc.constant({ kind: "pay" as const }), weight: 3 },
@@ -91,23 +110,55 @@ describe("an order's ledger converges whatever the webhooks' order, duplicates o
           return fc.tuple(fc.constant(lifecycle), deliveryArb(lifecycle.events), fc.boolean());
         }),
         ([lifecycle, delivery, countTestOrders]) => {
-          const { book, journals } = deliver(delivery, countTestOrders);
+          const { book, accrual, journals } = deliver(delivery, countTestOrders);
           const expected = expectedPoints(lifecycle, countTestOrders);
 
           expect(book.snapshot).toEqual(lifecycle.final);
-          const held = [...book.accrual].filter(([, points]) => points !== 0);
-          expect(held).toEqual(expected.points > 0 && expected.customerId ? [[expected.customerId, expected.points]] : []);
+          expect(held(accrual)).toEqual(expected.points > 0 && expected.customerId ? [[expected.customerId, { pending: 0, available: expected.points }]] : []);
 
           const keys = journals.map((journal) => journal.key);
           expect(new Set(keys).size).toBe(keys.length);
           const derived = balancesFromJournals(journals);
-          for (const [customerId, points] of book.accrual) {
-            expect(derived.get(customerId)?.available ?? 0).toBe(points);
-            expect(derived.get(customerId)?.lifetime ?? 0).toBe(points);
+          for (const [customerId, holding] of accrual) {
+            expect(derived.get(customerId)?.available ?? 0).toBe(holding.available);
+            expect(derived.get(customerId)?.lifetime ?? 0).toBe(holding.available);
           }
         },
       ),
       { numRuns: 600 },
+    );
+  });
+
+  it("GIVEN a 14-day pending period and deliveries spread over a month THEN points sit in pending until maturity and end available, in any delivery order", () => {
+    const pendingProgram = versionsWith({ ...defaultProgramRules("USD"), pending: { enabled: true, days: 14 } });
+    fc.assert(
+      fc.property(
+        specArb.chain((spec) => {
+          const lifecycle = runLifecycle(spec);
+          const times = fc.array(fc.integer({ min: 0, max: 30 * DAY }), { minLength: lifecycle.events.length, maxLength: lifecycle.events.length });
+          return fc.tuple(fc.constant(lifecycle), deliveryArb(lifecycle.events), times);
+        }),
+        ([lifecycle, delivery, offsets]) => {
+          const sortedOffsets = [...offsets].sort((a, b) => a - b);
+          let state = EMPTY;
+          delivery.forEach((event, index) => {
+            const now = new Date(START.getTime() + (sortedOffsets[Math.min(index, sortedOffsets.length - 1)] ?? 0));
+            state = applyEvent(state, event, { countTestOrders: true, versions: pendingProgram, now });
+            const maturesAt = state.book.paidAt ? state.book.paidAt.getTime() + 14 * DAY : null;
+            for (const [, holding] of state.accrual) {
+              // Never both: before maturity everything is pending, after it everything is available.
+              expect(holding.pending === 0 || holding.available === 0).toBe(true);
+              if (holding.pending > 0) expect(maturesAt !== null && now.getTime() < maturesAt).toBe(true);
+            }
+          });
+          // A last reconciliation after maturity (the pending-release job) makes every point available.
+          const last = delivery.at(-1);
+          if (last) state = applyEvent(state, last, { countTestOrders: true, versions: pendingProgram, now: new Date(START.getTime() + 60 * DAY) });
+          const expected = expectedPoints(lifecycle, true);
+          expect(held(state.accrual)).toEqual(expected.points > 0 && expected.customerId ? [[expected.customerId, { pending: 0, available: expected.points }]] : []);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 
@@ -150,24 +201,24 @@ describe("planOrderEvent on hand-written cases", () => {
   });
 
   it("GIVEN the update arrives before the refund THEN the refund changes nothing", () => {
-    const { journals, book } = deliver([created!, updated!, refund!], false);
+    const { journals, accrual } = deliver([created!, updated!, refund!], false);
     expect(journals).toHaveLength(2);
-    expect(book.accrual.get("cust-a")).toBe(49);
+    expect(accrual.get("cust-a")).toEqual({ pending: 0, available: 49 });
   });
 
   it("GIVEN only an older payload arrives after a newer one THEN it is ignored", () => {
-    const { journals, book } = deliver([updated!, created!], false);
+    const { journals, book, accrual } = deliver([updated!, created!], false);
     expect(book.snapshot).toEqual(order.final);
     expect(journals).toHaveLength(1);
-    expect(book.accrual.get("cust-a")).toBe(49);
+    expect(accrual.get("cust-a")).toEqual({ pending: 0, available: 49 });
   });
 
   it("GIVEN a refund for an order not seen yet THEN it is stored and nothing is written to the ledger", () => {
     const plan = planOrderEvent(
-      { snapshot: null, refunds: [], accrual: new Map(), accrualJournalCount: 0 },
+      { snapshot: null, refunds: [] },
       { kind: "refund", refund: order.refunds[0]! },
-      { programVersions, countTestOrders: false, receivedAt: START, actor: "webhook:refunds/create" },
+      { programVersions, countTestOrders: false },
     );
-    expect(plan).toMatchObject({ snapshotToStore: null, refundsToStore: [order.refunds[0]], journals: [], earning: null });
+    expect(plan).toMatchObject({ snapshotToStore: null, refundsToStore: [order.refunds[0]], earning: null });
   });
 });

@@ -1,9 +1,17 @@
 import type { Journal } from "../ledger/ledger";
 import { enrollmentFromOrder, type Enrollment } from "../members/membership";
-import { snapshotVersion, supersedes, type OrderSnapshot, type RefundFact, type SnapshotVersion } from "../orders/order-state";
+import {
+  isPaidStatus,
+  snapshotVersion,
+  supersedes,
+  type OrderSnapshot,
+  type RefundFact,
+  type SnapshotVersion,
+} from "../orders/order-state";
 import type { ProgramVersion } from "../program/program";
-import { reconcileOrderAccrual } from "./accrual";
+import { orderMaturity, reconcileOrderAccrual, type AccrualHolding, type AccrualTarget } from "./accrual";
 import { orderEarning, type OrderEarning } from "./order-points";
+import type { LineTags } from "./spend-base";
 
 /** What a webhook tells us about one order. */
 export type OrderEvent<R extends RefundFact = RefundFact> =
@@ -18,35 +26,41 @@ export type OrderBook = {
   /** The stored snapshot's version as stored (its rank need not be recomputed). */
   readonly storedVersion?: SnapshotVersion;
   readonly refunds: readonly RefundFact[];
-  /** Points the ledger attributes to the order, by customer. */
-  readonly accrual: ReadonlyMap<string, number>;
-  readonly accrualJournalCount: number;
+  /** Earliest `updated_at` of a paid payload seen: when the order was paid, as far as we know. */
+  readonly paidAt?: Date | null;
+  /** The tier multiplier frozen when the order was first seen paid. */
+  readonly multiplierPercent?: number | null;
 };
 
 export type OrderEventContext = {
   readonly programVersions: readonly ProgramVersion[];
   readonly countTestOrders: boolean;
-  readonly receivedAt: Date;
-  readonly actor: string;
+  /** The customer's tier multiplier now: frozen on the order the first time it is seen paid. */
+  readonly currentMultiplierPercent?: number;
+  readonly lineTags?: LineTags;
 };
 
-/** What to write (the service does it in one transaction). */
+/** What to store (the service does it in one transaction, then reconciles the ledger). */
 export type OrderEventPlan<R extends RefundFact = RefundFact> = {
   /** The new latest snapshot, when the event's supersedes the stored one, with its rank. */
   readonly snapshotToStore: OrderSnapshot | null;
   readonly snapshotRank: string | null;
   readonly refundsToStore: readonly R[];
-  /** The order's earning in its state after the event (null until an order payload is known). */
+  /** The order's state after the event (null until an order payload is known). */
+  readonly snapshot: OrderSnapshot | null;
+  /** What the order earns on its own in that state. */
   readonly earning: OrderEarning | null;
-  readonly journals: readonly Journal[];
+  readonly paidAt: Date | null;
+  readonly multiplierPercent: number | null;
   readonly enrollment: Enrollment | null;
 };
 
 /**
  * Folds one webhook into an order's book: keep the newer snapshot, add unseen refunds,
- * then reconcile the ledger to the points the resulting state deserves. Duplicates,
- * reordering, late payment, edits, refunds before or after the order update that
- * reflects them: all converge on the same book and ledger.
+ * note the earliest payment, and compute what the resulting state earns. Duplicates,
+ * reordering, late payment, edits, refunds before or after the order update that reflects
+ * them: all converge on the same book (the snapshot is a maximum, refunds a union, paidAt
+ * a minimum).
  */
 export function planOrderEvent<R extends RefundFact>(
   book: OrderBook,
@@ -59,34 +73,75 @@ export function planOrderEvent<R extends RefundFact>(
 
   let snapshotToStore: OrderSnapshot | null = null;
   let snapshotRank: string | null = null;
+  let paidAt = book.paidAt ?? null;
   if (event.kind === "order") {
     const incoming = snapshotVersion(event.snapshot);
     if (!book.snapshot || supersedes(incoming, book.storedVersion ?? snapshotVersion(book.snapshot))) {
       snapshotToStore = event.snapshot;
       snapshotRank = incoming.rank;
     }
+    if (isPaidStatus(event.snapshot.financialStatus)) paidAt = earliest(paidAt, event.snapshot.updatedAt);
   }
 
   const snapshot = snapshotToStore ?? book.snapshot;
-  if (!snapshot) return { snapshotToStore, snapshotRank, refundsToStore, earning: null, journals: [], enrollment: null };
-
-  const refunds = [...book.refunds, ...refundsToStore];
+  const frozen = book.multiplierPercent ?? null;
+  if (!snapshot) {
+    return { snapshotToStore, snapshotRank, refundsToStore, snapshot, earning: null, paidAt, multiplierPercent: frozen, enrollment: null };
+  }
+  const multiplierPercent = frozen ?? (isPaidStatus(snapshot.financialStatus) ? (context.currentMultiplierPercent ?? 100) : null);
   const earning = orderEarning({
     order: snapshot,
-    refunds,
+    refunds: [...book.refunds, ...refundsToStore],
     programVersions: context.programVersions,
     countTestOrders: context.countTestOrders,
-  });
-  const journals = reconcileOrderAccrual({
-    orderId: snapshot.orderId,
-    current: book.accrual,
-    journalCount: book.accrualJournalCount,
-    target: { customerId: earning.customerId, points: earning.points, programVersion: earning.programVersion },
-    occurredAt: context.receivedAt,
-    actor: context.actor,
+    multiplierPercent: multiplierPercent ?? 100,
+    ...(context.lineTags ? { lineTags: context.lineTags } : {}),
   });
   const enrollment = enrollmentFromOrder(snapshot, context.programVersions, context.countTestOrders);
-  return { snapshotToStore, snapshotRank, refundsToStore, earning, journals, enrollment };
+  return { snapshotToStore, snapshotRank, refundsToStore, snapshot, earning, paidAt, multiplierPercent, enrollment };
+}
+
+/** The ledger target for an order that deserves `points` (its own, or after cross-order rules). */
+export function accrualTargetFor(
+  earning: Pick<OrderEarning, "customerId" | "programVersion">,
+  points: number,
+  paidAt: Date | null,
+  programVersions: readonly ProgramVersion[],
+): AccrualTarget {
+  const governing = programVersions.find((version) => version.version === earning.programVersion) ?? null;
+  return {
+    customerId: earning.customerId,
+    points,
+    maturesAt: points > 0 ? orderMaturity(paidAt, governing?.rules.pending ?? null) : null,
+    programVersion: earning.programVersion,
+  };
+}
+
+export type OrderAccrualState = {
+  readonly orderId: string;
+  readonly current: ReadonlyMap<string, AccrualHolding>;
+  readonly journalCount: number;
+};
+
+/** The journals that reconcile one order's accrual to its target at `now`. */
+export function orderAccrualJournals(
+  state: OrderAccrualState,
+  target: AccrualTarget,
+  meta: { readonly now: Date; readonly actor: string },
+): Journal[] {
+  return reconcileOrderAccrual({
+    orderId: state.orderId,
+    current: state.current,
+    journalCount: state.journalCount,
+    target,
+    now: meta.now,
+    occurredAt: meta.now,
+    actor: meta.actor,
+  });
+}
+
+function earliest(current: Date | null, candidate: Date): Date {
+  return current === null || candidate.getTime() < current.getTime() ? candidate : current;
 }
 
 function dedupeById<R extends RefundFact>(refunds: readonly R[]): R[] {

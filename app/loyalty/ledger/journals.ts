@@ -9,6 +9,7 @@ export type JournalMeta = {
   readonly occurredAt: Date;
   readonly memo?: string | null;
   readonly actor: string;
+  readonly actorName?: string | null;
 };
 
 export type Endpoint = { readonly account: Account; readonly customerId: string | null };
@@ -30,3 +31,9 @@ export function movePoints(meta: JournalMeta, from: Endpoint, to: Endpoint, poin
 
 export const programIssued: Endpoint = { account: "program.issued", customerId: null };
 export const available = (customerId: string): Endpoint => ({ account: "member.available", customerId });
+export const pending = (customerId: string): Endpoint => ({ account: "member.pending", customerId });
+export const held = (customerId: string): Endpoint => ({ account: "member.held", customerId });
+export const programExpired: Endpoint = { account: "program.expired", customerId: null };
+export const programRedeemed: Endpoint = { account: "program.redeemed", customerId: null };
+export const programAdjustments: Endpoint = { account: "program.adjustments", customerId: null };
+export const programDonated: Endpoint = { account: "program.donated", customerId: null };

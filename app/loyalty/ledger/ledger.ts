@@ -39,8 +39,13 @@ export type Journal = {
   readonly memo: string | null;
   /** What caused it: "webhook:orders/paid", "staff:<id>", "system:<job>". */
   readonly actor: string;
+  /** The staff member's name for manual adjustments (the audit trail). */
+  readonly actorName?: string | null;
   readonly lines: readonly LedgerLine[];
 };
+
+/** Kinds that count as a member's activity (the inactivity expiry clock): not reversals, releases or expiries. */
+export const ACTIVITY_KINDS: ReadonlySet<JournalKind> = new Set(["earn", "bonus", "redeem", "adjust"]);
 
 export type JournalError =
   | "empty"

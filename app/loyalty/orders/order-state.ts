@@ -37,11 +37,25 @@ export type OrderSnapshot = {
   readonly subtotalMinor: number;
   readonly totalMinor: number;
   readonly discountsMinor: number;
+  /** `current_shipping_price_set.shop_money`: shipping charged, after shipping refunds. */
+  readonly shippingMinor: number;
+  /** `current_total_tax_set.shop_money`. */
+  readonly taxMinor: number;
+  /** Prices include tax (`taxes_included`): the subtotal already holds the line taxes. */
+  readonly taxesIncluded: boolean;
   /** Refunds this payload already reflects (its `refunds` array). */
   readonly includedRefundIds: readonly string[];
   readonly lines: readonly OrderLine[];
   readonly discountCodes: readonly string[];
   readonly sourceName: string | null;
+};
+
+/** One refunded line of a refund (shop money, minor units). */
+export type RefundLine = {
+  readonly lineItemId: string;
+  readonly quantity: number;
+  readonly subtotalMinor: number;
+  readonly giftCard: boolean;
 };
 
 export type RefundFact = {
@@ -53,6 +67,8 @@ export type RefundFact = {
   readonly lineSubtotalMinor: number;
   /** Refunded gift-card line subtotal, minor units. */
   readonly giftCardMinor: number;
+  /** The refunded lines, when known (exclusions by product need them). */
+  readonly lineItems?: readonly RefundLine[];
 };
 
 /** Financial statuses in which an order has been paid (possibly refunded since). */
@@ -68,17 +84,25 @@ export function orderProcessedAt(order: OrderSnapshot): Date {
 }
 
 /**
+ * A line's current value in the subtotal: unit price × current quantity, less the line's
+ * discount prorated to the current quantity (rounded down), or before discounts.
+ */
+export function lineCurrentValueMinor(line: OrderLine, options: { beforeDiscounts: boolean } = { beforeDiscounts: false }): number {
+  if (line.currentQuantity <= 0) return 0;
+  const gross = line.unitPriceMinor * line.currentQuantity;
+  if (options.beforeDiscounts) return gross;
+  const discount = line.quantity > 0 ? floorDiv(line.discountMinor * line.currentQuantity, line.quantity) : 0;
+  return gross - discount;
+}
+
+/**
  * Current value of the gift-card lines in the subtotal: not eligible for points (buying a
  * gift card is not spending; spending it later is). Shopify does not discount gift cards,
  * but any allocation is prorated to the current quantity, rounding the discount down.
  */
 export function giftCardValueMinor(lines: readonly OrderLine[]): number {
   let total = 0;
-  for (const line of lines) {
-    if (!line.giftCard || line.currentQuantity <= 0) continue;
-    const discount = line.quantity > 0 ? floorDiv(line.discountMinor * line.currentQuantity, line.quantity) : 0;
-    total += line.unitPriceMinor * line.currentQuantity - discount;
-  }
+  for (const line of lines) if (line.giftCard) total += lineCurrentValueMinor(line);
   return total;
 }
 
@@ -132,7 +156,7 @@ function fingerprintText(order: OrderSnapshot): string {
   return JSON.stringify([
     order.orderId, order.name, order.customerId, order.test, order.financialStatus, order.cancelledAt?.getTime() ?? null,
     order.createdAt.getTime(), order.processedAt?.getTime() ?? null, order.updatedAt.getTime(), order.currency,
-    order.subtotalMinor, order.totalMinor, order.discountsMinor, order.includedRefundIds, order.discountCodes, order.sourceName,
+    order.subtotalMinor, order.totalMinor, order.discountsMinor, order.shippingMinor, order.taxMinor, order.taxesIncluded, order.includedRefundIds, order.discountCodes, order.sourceName,
     order.lines.map((line) => [line.lineItemId, line.productId, line.quantity, line.currentQuantity, line.giftCard, line.unitPriceMinor, line.discountMinor]),
   ]);
 }

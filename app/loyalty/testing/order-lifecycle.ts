@@ -61,7 +61,7 @@ export function runLifecycle(spec: LifecycleSpec): Lifecycle {
     return {
       orderId: spec.orderId, name: null, customerId, test: spec.test, financialStatus: status, cancelledAt,
       createdAt: spec.start, processedAt: spec.start, updatedAt, currency: "USD", subtotalMinor,
-      totalMinor: subtotalMinor, discountsMinor: 0, includedRefundIds: refunds.map((refund) => refund.refundId),
+      totalMinor: subtotalMinor, discountsMinor: 0, shippingMinor: 0, taxMinor: 0, taxesIncluded: false, includedRefundIds: refunds.map((refund) => refund.refundId),
       lines: orderLines, discountCodes: [], sourceName: "web",
     };
   };
@@ -76,6 +76,7 @@ export function runLifecycle(spec: LifecycleSpec): Lifecycle {
     const refund: RefundFact = {
       refundId: `${spec.orderId}/refund/${refunds.length}`, orderId: spec.orderId, processedAt: new Date(clock),
       currency: "USD", lineSubtotalMinor: line.giftCard ? 0 : amount, giftCardMinor: line.giftCard ? amount : 0,
+      lineItems: [{ lineItemId: line.id, quantity: units, subtotalMinor: amount, giftCard: line.giftCard }],
     };
     refunds.push(refund);
     events.push({ kind: "refund", topic: "refunds/create", refund });

@@ -35,6 +35,11 @@ export const OrderPayload = z.object({
   current_subtotal_price_set: ShopMoney,
   current_total_price_set: ShopMoney,
   current_total_discounts_set: ShopMoney,
+  // Older payloads lack the current shipping figure; the original one is then the best known.
+  current_shipping_price_set: ShopMoney.nullish(),
+  total_shipping_price_set: ShopMoney.nullish(),
+  current_total_tax_set: ShopMoney.nullish(),
+  taxes_included: z.boolean().nullish(),
   customer: CustomerPayload.nullish(),
   line_items: z.array(LineItem),
   refunds: z.array(RefundPayload).default([]),
@@ -42,7 +47,8 @@ export const OrderPayload = z.object({
   source_name: OptionalText,
 }).superRefine((order, context) => {
   const currency = order.current_subtotal_price_set.currency;
-  const amounts = [order.current_total_price_set, order.current_total_discounts_set, ...order.line_items.map((item) => item.price_set)];
+  const optional = [order.current_shipping_price_set, order.total_shipping_price_set, order.current_total_tax_set].filter((amount) => amount != null);
+  const amounts = [order.current_total_price_set, order.current_total_discounts_set, ...optional, ...order.line_items.map((item) => item.price_set)];
   if (amounts.some((amount) => amount.currency !== currency)) {
     context.addIssue({ code: "custom", message: `shop money amounts are not all in ${currency}` });
   }
@@ -83,6 +89,9 @@ export function orderFacts(order: OrderPayload): OrderFacts {
       subtotalMinor: order.current_subtotal_price_set.minor,
       totalMinor: order.current_total_price_set.minor,
       discountsMinor: order.current_total_discounts_set.minor,
+      shippingMinor: (order.current_shipping_price_set ?? order.total_shipping_price_set)?.minor ?? 0,
+      taxMinor: order.current_total_tax_set?.minor ?? 0,
+      taxesIncluded: order.taxes_included ?? false,
       includedRefundIds: refunds.map((refund) => refund.refundId).sort(),
       lines,
       discountCodes: order.discount_codes.map((discount) => discount.code),
