@@ -54,6 +54,15 @@ export async function saveInstalledShop(db: Db, facts: InstalledShopFacts, now: 
     .executeTakeFirstOrThrow();
 }
 
+/**
+ * Shops whose scheduled work is due: installed and not uninstalled (as `isInstalled`).
+ * Ids only, in a stable order, so a fan-out is cheap.
+ */
+export async function installedShopIds(db: Db): Promise<number[]> {
+  const rows = await db.selectFrom("Shop").select("id").where("installedAt", "is not", null).where("uninstalledAt", "is", null).orderBy("id").execute();
+  return rows.map((row) => row.id);
+}
+
 export async function markShopUninstalled(db: Db, domain: string, now: Date): Promise<void> {
   await db.updateTable("Shop").set({ uninstalledAt: now, updatedAt: now }).where("domain", "=", domain).execute();
 }
