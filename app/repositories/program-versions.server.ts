@@ -33,6 +33,7 @@ export type NewProgramVersion = {
   readonly rules: ProgramRules;
   readonly effectiveAt: Date;
   readonly createdBy: string;
+  readonly createdByName?: string | null;
 };
 
 /** Appends the next version; the rules are validated before anything is written. */
@@ -46,7 +47,31 @@ export async function addProgramVersion(db: Db, shopId: number, input: NewProgra
   const version = (latest?.version ?? 0) + 1;
   await db
     .insertInto("ProgramVersion")
-    .values({ shopId, version, rules: JSON.stringify(rules), effectiveAt: input.effectiveAt, createdBy: input.createdBy, createdAt: now })
+    .values({ shopId, version, rules: JSON.stringify(rules), effectiveAt: input.effectiveAt, createdBy: input.createdBy, createdByName: input.createdByName ?? null, createdAt: now })
     .execute();
   return { version, effectiveAt: input.effectiveAt, rules };
+}
+
+export type ProgramVersionRecord = ProgramVersion & {
+  readonly createdBy: string | null;
+  readonly createdByName: string | null;
+  readonly createdAt: Date;
+};
+
+/** Every version with who made it and when, newest first (the version history). */
+export async function listProgramVersionRecords(db: Db, shopId: number): Promise<ProgramVersionRecord[]> {
+  const rows = await db
+    .selectFrom("ProgramVersion")
+    .select(["id", "version", "effectiveAt", "rules", "createdBy", "createdByName", "createdAt"])
+    .where("shopId", "=", shopId)
+    .orderBy("version", "desc")
+    .execute();
+  return rows.map((row) => ({
+    version: row.version,
+    effectiveAt: row.effectiveAt,
+    rules: parseRules(row.id, row.rules),
+    createdBy: row.createdBy,
+    createdByName: row.createdByName,
+    createdAt: row.createdAt,
+  }));
 }

@@ -1,5 +1,6 @@
 import type { Db } from "../db/database.server";
 import { prepared, slot } from "../db/prepared.server";
+import type { ShopSettings } from "../loyalty/settings/shop-settings";
 
 export type ShopRecord = {
   readonly id: number;
@@ -10,9 +11,11 @@ export type ShopRecord = {
   readonly countTestOrders: boolean;
   readonly installedAt: Date | null;
   readonly uninstalledAt: Date | null;
+  readonly onboardedAt: Date | null;
+  readonly launchedAt: Date | null;
 };
 
-const SHOP_COLUMNS = ["id", "domain", "name", "currencyCode", "ianaTimezone", "countTestOrders", "installedAt", "uninstalledAt"] as const;
+const SHOP_COLUMNS = ["id", "domain", "name", "currencyCode", "ianaTimezone", "countTestOrders", "installedAt", "uninstalledAt", "onboardedAt", "launchedAt"] as const;
 
 export function isInstalled(shop: ShopRecord | null): shop is ShopRecord {
   return shop !== null && shop.installedAt !== null && shop.uninstalledAt === null;
@@ -71,12 +74,34 @@ export async function updateShopScopes(db: Db, domain: string, scopes: string, n
   await db.updateTable("Shop").set({ scopes, updatedAt: now }).where("domain", "=", domain).execute();
 }
 
+export async function readShopSettingsJson(db: Db, shopId: number): Promise<unknown> {
+  const row = await db.selectFrom("Shop").select("settings").where("id", "=", shopId).executeTakeFirstOrThrow();
+  return JSON.parse(row.settings) as unknown;
+}
+
+export async function saveShopSettings(db: Db, shopId: number, settings: ShopSettings, countTestOrders: boolean, now: Date): Promise<void> {
+  await db.updateTable("Shop").set({ settings: JSON.stringify(settings), countTestOrders, updatedAt: now }).where("id", "=", shopId).execute();
+}
+
+/** The first-run wizard was completed (kept the first time only). */
+export async function markShopOnboarded(db: Db, shopId: number, now: Date): Promise<void> {
+  await db.updateTable("Shop").set({ onboardedAt: now, updatedAt: now }).where("id", "=", shopId).where("onboardedAt", "is", null).execute();
+}
+
+/** The program goes live for shoppers (null: hidden again). */
+export async function setShopLaunched(db: Db, shopId: number, launchedAt: Date | null, now: Date): Promise<void> {
+  await db.updateTable("Shop").set({ launchedAt, updatedAt: now }).where("id", "=", shopId).execute();
+}
+
 export async function setCountTestOrders(db: Db, shopId: number, countTestOrders: boolean, now: Date): Promise<void> {
   await db.updateTable("Shop").set({ countTestOrders, updatedAt: now }).where("id", "=", shopId).execute();
 }
 
 /** Every row of one shop, in foreign-key order (shop/redact). */
 export async function deleteShopRows(db: Db, shop: { id: number; domain: string }): Promise<void> {
+  await db.deleteFrom("MemberEvent").where("shopId", "=", shop.id).execute();
+  await db.deleteFrom("TierEvent").where("shopId", "=", shop.id).execute();
+  await db.deleteFrom("Product").where("shopId", "=", shop.id).execute();
   await db.deleteFrom("LedgerLine").where("shopId", "=", shop.id).execute();
   await db.deleteFrom("LedgerJournal").where("shopId", "=", shop.id).execute();
   await db.deleteFrom("OrderRefund").where("shopId", "=", shop.id).execute();

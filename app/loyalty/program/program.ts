@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { minorUnitsPerUnit } from "../money/currency";
-import { programIssues } from "./program-checks";
+import { programIssues, type ProgramIssue } from "./program-checks";
 import { ProgramRulesV2Schema, type SpendRule } from "./rules-schema";
 
 export * from "./rules-schema";
@@ -101,4 +101,16 @@ export function programVersionAt(versions: readonly ProgramVersion[], at: Date):
 /** The version in effect now (the one the designer edits). */
 export function currentProgramVersion(versions: readonly ProgramVersion[], now: Date): ProgramVersion | null {
   return programVersionAt(versions, now);
+}
+
+/** A program the designer sent, checked: the rules, or every problem with its field's path. */
+export function validateProgram(input: unknown): { ok: true; rules: ProgramRules } | { ok: false; issues: ProgramIssue[] } {
+  const parsed = ProgramRulesSchema.safeParse(input);
+  if (parsed.success) return { ok: true, rules: parsed.data };
+  return { ok: false, issues: parsed.error.issues.map((issue) => ({ path: issue.path.map((segment) => (typeof segment === "symbol" ? String(segment) : segment)), message: issue.message })) };
+}
+
+/** Same rules (JSON-equal after validation): saving them again would make an empty version. */
+export function sameRules(a: ProgramRules, b: ProgramRules): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
