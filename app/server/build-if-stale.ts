@@ -2,7 +2,7 @@
 // test suite's global setup and `npm run sandbox`).
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const INPUTS = ["app", "public", "remix.config.js", "vite.config.ts", "package-lock.json", "tsconfig.json"];
@@ -22,7 +22,34 @@ function sourceFingerprint(root: string): string {
   return hash.digest("hex");
 }
 
+/**
+ * One build at a time: two test runs (or a run and `npm run sandbox`) that find the build
+ * stale would otherwise write build/ together. A lock directory is atomic to create; one
+ * older than ten minutes was left by a killed build.
+ */
+function withBuildLock(root: string, build: () => void): void {
+  const lock = path.join(root, ".build.lock");
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 10 * 60_000) rmSync(lock, { recursive: true, force: true });
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+    }
+  }
+  try {
+    build();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 export function buildAppIfStale(root = process.cwd()): void {
+  withBuildLock(root, () => buildUnlocked(root));
+}
+
+function buildUnlocked(root: string): void {
   const marker = path.join(root, "build", ".source-fingerprint");
   const fingerprint = sourceFingerprint(root);
   const current = existsSync(marker) && existsSync(path.join(root, "build", "server", "main.js")) ? readFileSync(marker, "utf8") : "";
