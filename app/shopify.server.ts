@@ -34,6 +34,9 @@ const shopify = shopifyApp({
   // Prisma storage): docs/decisions/0003-data-access.md.
   sessionStorage: new KyselySessionStorage(() => getDatabase().db),
   distribution: AppDistribution.AppStore,
+  // Admin pages act as the staff member using them (names on program versions and manual
+  // adjustments); webhooks and jobs use the shop's offline token. docs/decisions/0008.
+  useOnlineTokens: true,
   logger: { level: LOG_LEVELS[env.LOG_LEVEL] },
   future: {
     unstable_newEmbeddedAuthStrategy: true,

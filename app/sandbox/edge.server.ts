@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { abstractFetch, setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
 import { z } from "zod";
 import type { ServerEnv } from "../env.server";
-import { verifyJwt } from "./session-token.server";
+import { SANDBOX_STAFF_ID, verifyJwt } from "./session-token.server";
 import { sandboxRuntime } from "./runtime.server";
 
 /**
@@ -80,8 +80,11 @@ function tokenEndpoint(env: ServerEnv, shop: string, body: unknown): Response {
   } else {
     const claims = verifyJwt(request.data.subject_token, env.SHOPIFY_API_SECRET);
     if (!claims || claims.aud !== env.SHOPIFY_API_KEY || claims.dest !== `https://${shop}`) return json(400, { error: "invalid_subject_token" });
+    if (request.data.requested_token_type === "urn:shopify:params:oauth:token-type:online-access-token") {
+      return json(200, onlineToken(env, shop, typeof claims.sub === "string" ? claims.sub : SANDBOX_STAFF_ID, nowSeconds));
+    }
     if (request.data.requested_token_type !== "urn:shopify:params:oauth:token-type:offline-access-token") {
-      return json(400, { error: "sandbox: only offline access tokens are simulated" });
+      return json(400, { error: "invalid_request" });
     }
     if (request.data.expiring !== "1") {
       return json(200, { access_token: issueSandboxToken(env, shop, "shpat", nowSeconds + 10 * 365 * 24 * 3600), scope: env.SCOPES });
@@ -96,8 +99,26 @@ function tokenEndpoint(env: ServerEnv, shop: string, body: unknown): Response {
   });
 }
 
+/** Online (per-staff) tokens last a day in Shopify; the sandbox's staff member is its shop owner. */
+const ONLINE_TOKEN_LIFETIME_SECONDS = 24 * 3600;
+
+function onlineToken(env: ServerEnv, shop: string, staffId: string, nowSeconds: number) {
+  const staff = SANDBOX_STAFF[staffId] ?? { first_name: "Staff", last_name: staffId, email: `staff-${staffId}@example.com`, account_owner: false };
+  return {
+    access_token: issueSandboxToken(env, shop, "shpua", nowSeconds + ONLINE_TOKEN_LIFETIME_SECONDS),
+    scope: env.SCOPES,
+    expires_in: ONLINE_TOKEN_LIFETIME_SECONDS,
+    associated_user_scope: env.SCOPES,
+    associated_user: { id: Number(staffId), ...staff, email_verified: true, locale: "en", collaborator: false },
+  };
+}
+
+const SANDBOX_STAFF: Record<string, { first_name: string; last_name: string; email: string; account_owner: boolean }> = {
+  [SANDBOX_STAFF_ID]: { first_name: "Layla", last_name: "Haddad", email: "layla@wafa-sandbox.example", account_owner: true },
+};
+
 /** Sandbox tokens carry their expiry and an HMAC with the app secret, so they survive restarts. */
-function issueSandboxToken(env: ServerEnv, shop: string, prefix: "shpat" | "shprt", expiresAt: number): string {
+function issueSandboxToken(env: ServerEnv, shop: string, prefix: SandboxTokenPrefix, expiresAt: number): string {
   return `${prefix}_sandbox_${expiresAt}_${tokenMac(env, shop, prefix, expiresAt)}`;
 }
 
@@ -105,7 +126,7 @@ function tokenMac(env: ServerEnv, shop: string, prefix: string, expiresAt: numbe
   return createHmac("sha256", env.SHOPIFY_API_SECRET).update(`${prefix}:${shop}:${expiresAt}`).digest("hex").slice(0, 32);
 }
 
-function verifySandboxToken(env: ServerEnv, shop: string, prefix: "shpat" | "shprt", token: string, nowSeconds: number): boolean {
+function verifySandboxToken(env: ServerEnv, shop: string, prefix: SandboxTokenPrefix, token: string, nowSeconds: number): boolean {
   const match = new RegExp(`^${prefix}_sandbox_(\\d+)_([0-9a-f]{32})$`).exec(token);
   if (!match?.[1] || !match[2]) return false;
   const expiresAt = Number(match[1]);
@@ -113,8 +134,12 @@ function verifySandboxToken(env: ServerEnv, shop: string, prefix: "shpat" | "shp
   return expiresAt > nowSeconds && timingSafeEqual(expected, Buffer.from(match[2]));
 }
 
+type SandboxTokenPrefix = "shpat" | "shprt" | "shpua";
+
+/** Offline (shpat) and online (shpua) access tokens both call the Admin API. */
 function verifyAccessToken(env: ServerEnv, shop: string, token: string): boolean {
-  return verifySandboxToken(env, shop, "shpat", token, Math.floor(Date.now() / 1000));
+  const nowSeconds = Math.floor(Date.now() / 1000);
+  return verifySandboxToken(env, shop, "shpat", token, nowSeconds) || verifySandboxToken(env, shop, "shpua", token, nowSeconds);
 }
 
 const GraphqlRequest = z.object({ query: z.string(), variables: z.record(z.string(), z.unknown()).optional() });

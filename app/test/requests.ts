@@ -1,6 +1,6 @@
 // Real signed requests, built with Shopify's own test helpers (shopify-app-js habit).
 import { Session } from "@shopify/shopify-api";
-import { getHmac, getJwt } from "@shopify/shopify-api/test-helpers";
+import { getHmac, getJwt, USER_ID } from "@shopify/shopify-api/test-helpers";
 import type { AppDatabase } from "../db/database.server";
 import { KyselySessionStorage } from "../repositories/session-storage.server";
 import { WEBHOOK_TOPICS, type WebhookTopic } from "../shopify/webhook-topics";
@@ -38,8 +38,25 @@ export async function postWebhook(server: AppServer, options: WebhookOptions): P
  * leave it: an offline session and the shop with the default program.
  */
 export async function arrangeInstalledShop(database: AppDatabase, shop: string, options: { countTestOrders?: boolean } = {}) {
-  await new KyselySessionStorage(() => database.db).storeSession(
-    new Session({ id: `offline_${shop}`, shop, state: "", isOnline: false, accessToken: "shpat_test_token", scope: "read_orders,read_customers" }),
+  const storage = new KyselySessionStorage(() => database.db);
+  await storage.storeSession(new Session({ id: `offline_${shop}`, shop, state: "", isOnline: false, accessToken: "shpat_test_token", scope: "read_orders,read_customers" }));
+  // The admin acts through the staff member's online session (USER_ID is the `sub` of the
+  // test helpers' session tokens).
+  await storage.storeSession(
+    new Session({
+      id: `${shop}_${USER_ID}`,
+      shop,
+      state: "",
+      isOnline: true,
+      accessToken: "shpua_test_token",
+      scope: "read_orders,read_customers",
+      expires: new Date(Date.now() + 24 * 3600 * 1000),
+      onlineAccessInfo: {
+        expires_in: 86_400,
+        associated_user_scope: "read_orders,read_customers",
+        associated_user: { id: USER_ID, first_name: "Test", last_name: "Staff", email: "staff@example.com", email_verified: true, account_owner: true, locale: "en", collaborator: false },
+      },
+    }),
   );
   return installTestShop(database, shop, options);
 }
