@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defaultProgramRules } from "../loyalty/program/program";
 import { findCustomer } from "../repositories/customers.server";
+import { addProgramVersion } from "../repositories/program-versions.server";
 import { findShop } from "../repositories/shops.server";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../test/databases";
-import { installTestShop } from "../test/shops";
+import { expectProjectionMatchesLedger, installTestShop } from "../test/shops";
 import { recordCustomer } from "./record-customer.server";
 
 const customer = (gid: string, updatedAt: string, email: string) => ({
@@ -39,5 +41,17 @@ describe.each(DATABASE_KINDS)("recordCustomer on %s", (kind) => {
   it("GIVEN a shop that is not installed THEN nothing is written", async () => {
     expect(await recordCustomer(database, "nobody.myshopify.com", customer("gid://shopify/Customer/4", "2026-02-01T00:00:00Z", "c@example.com"), { topic: "customers/create", receivedAt })).toEqual({ status: "shop_not_installed" });
     expect(await findShop(database.db, "nobody.myshopify.com")).toBeNull();
+  });
+
+  it("GIVEN a program with a sign-up bonus THEN customers/create grants it once, however often it is delivered", async () => {
+    const bonusShop = "welcome.myshopify.com";
+    const installed = await installTestShop(database, bonusShop);
+    const rules = defaultProgramRules("USD");
+    await addProgramVersion(database.db, installed.id, { rules: { ...rules, earning: { ...rules.earning, signup: { enabled: true, points: 250 } } }, effectiveAt: new Date("2026-01-15T00:00:00Z"), createdBy: "test" }, receivedAt);
+    const signup = customer("gid://shopify/Customer/5", "2026-02-01T00:00:00Z", "d@example.com");
+    await recordCustomer(database, bonusShop, signup, { topic: "customers/create", receivedAt });
+    await recordCustomer(database, bonusShop, signup, { topic: "customers/create", receivedAt });
+    expect(await findCustomer(database.db, installed.id, "gid://shopify/Customer/5")).toMatchObject({ pointsAvailable: 250, pointsLifetime: 250 });
+    await expectProjectionMatchesLedger(database, bonusShop);
   });
 });
