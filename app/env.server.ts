@@ -7,7 +7,7 @@ import { DEFAULT_DATABASE_URL } from "./db/database.server";
  * credit for redemption, the app proxy for the storefront.
  */
 export const DEFAULT_SCOPES =
-  "read_orders,read_all_orders,read_customers,write_customers,write_discounts,write_app_proxy,write_store_credit_account_transactions";
+  "read_orders,read_all_orders,read_customers,write_customers,read_products,write_discounts,write_app_proxy,write_store_credit_account_transactions";
 
 /** Documented sandbox credentials: used only when the sandbox runs without real ones. */
 export const SANDBOX_DEFAULTS = {

@@ -3,10 +3,12 @@ import type { AppDatabase } from "../db/database.server";
 import { exportCustomerData, redactCustomerData, redactShopData } from "../services/compliance.server";
 import { recordCustomer } from "../services/record-customer.server";
 import { recordOrderEvent } from "../services/record-order-event.server";
+import { recordProduct, recordProductDeleted } from "../services/record-product.server";
 import { uninstallShop, updateScopes } from "../services/uninstall-shop.server";
 import { CustomersDataRequestPayload, CustomersRedactPayload, ScopesUpdatePayload, ShopRedactPayload } from "./payloads/compliance";
 import { customerFacts, CustomerPayload } from "./payloads/customer";
 import { orderFacts, OrderPayload } from "./payloads/order";
+import { ProductDeletePayload, productFacts, productGidOf, ProductPayload } from "./payloads/product";
 import { RefundPayload } from "./payloads/refund";
 import { toGid } from "./payloads/common";
 import type { WebhookTopic } from "./webhook-topics";
@@ -45,6 +47,9 @@ export const WEBHOOK_HANDLERS = {
   ),
   "customers/create": customerHandler("customers/create"),
   "customers/update": customerHandler("customers/update"),
+  "products/create": handler(ProductPayload, (database, { shop, payload, receivedAt }) => recordProduct(database, shop, productFacts(payload), receivedAt)),
+  "products/update": handler(ProductPayload, (database, { shop, payload, receivedAt }) => recordProduct(database, shop, productFacts(payload), receivedAt)),
+  "products/delete": handler(ProductDeletePayload, (database, { shop, payload, receivedAt }) => recordProductDeleted(database, shop, productGidOf(payload.id), receivedAt)),
   "app/uninstalled": handler(z.object({}).passthrough(), (database, { shop, receivedAt }) => uninstallShop(database, shop, receivedAt)),
   "app/scopes_update": handler(ScopesUpdatePayload, (database, { shop, payload, receivedAt }) => updateScopes(database, shop, payload.current, receivedAt)),
   "customers/redact": handler(CustomersRedactPayload, (database, { shop, payload, receivedAt }) =>

@@ -1,0 +1,5 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { handleWebhook } from "~/shopify/webhook-handler.server";
+
+// Subscribed in shopify.app.toml: products/delete.
+export const action = ({ request }: ActionFunctionArgs) => handleWebhook(request, ["products/delete"]);
