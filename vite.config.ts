@@ -16,7 +16,7 @@ export default defineConfig({
   plugins: [isVitest ? null : remix(remixConfig), tsconfigPaths()],
   build: { assetsInlineLimit: 0 },
   test: {
-    include: ["app/**/*.test.{ts,tsx}", "prisma/**/*.test.ts", "bench/**/*.test.ts"],
+    include: ["app/**/*.test.{ts,tsx}", "prisma/**/*.test.ts", "bench/**/*.test.ts", "extensions/**/*.test.ts"],
     exclude: ["**/node_modules/**", "build/**"],
     setupFiles: ["app/test/setup.ts"],
     globalSetup: ["app/test/global-setup.ts"],
