@@ -37,6 +37,8 @@ const EnvSchema = z
     SANDBOX_SEED: z.enum(["demo", "none"]).default("demo"),
     SANDBOX_CURRENCY: z.string().regex(/^[A-Z]{3}$/).default("USD"),
     SANDBOX_STATE_DIR: z.string().default("prisma/data/sandbox"),
+    /** Scheduled work (expiry, bonuses, tiers, releases; app/jobs/registry.server.ts): "off" for a web-only instance or tests. */
+    WAFA_JOBS: z.enum(["on", "off"], "WAFA_JOBS must be on or off").default("on"),
   })
   .transform((env, context) => {
     if (env.WAFA_SANDBOX && env.NODE_ENV === "production") {

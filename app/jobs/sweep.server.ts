@@ -1,4 +1,4 @@
-import type { AppDatabase, Db } from "../db/database.server";
+import type { AppDatabase, Tx } from "../db/database.server";
 import { inTransaction } from "../db/transaction.server";
 import type { JobResult } from "./job";
 
@@ -23,7 +23,7 @@ type SweepCommon<Item, Cursor> = {
    * together; on PostgreSQL it may lock its rows (FOR UPDATE SKIP LOCKED) so that two
    * overlapping sweeps split the work instead of colliding.
    */
-  fetchBatch(tx: Db, after: Cursor | null, limit: number): Promise<readonly Item[]>;
+  fetchBatch(tx: Tx, after: Cursor | null, limit: number): Promise<readonly Item[]>;
   /** The keyset cursor of an item (e.g. its row id); must increase along `fetchBatch`'s order. */
   cursorOf(item: Item): Cursor;
   /** Called after each commit (progress logs, tests). */
@@ -32,8 +32,8 @@ type SweepCommon<Item, Cursor> = {
 
 export type SweepOptions<Item, Cursor> = SweepCommon<Item, Cursor> &
   (
-    | { processItem(tx: Db, item: Item): Promise<void>; processBatch?: never }
-    | { processBatch(tx: Db, items: readonly Item[]): Promise<void>; processItem?: never }
+    | { processItem(tx: Tx, item: Item): Promise<void>; processBatch?: never }
+    | { processBatch(tx: Tx, items: readonly Item[]): Promise<void>; processItem?: never }
   );
 
 /**
@@ -69,7 +69,7 @@ export async function sweepInBatches<Item, Cursor>(options: SweepOptions<Item, C
   }
 }
 
-async function processPage<Item, Cursor>(options: SweepOptions<Item, Cursor>, tx: Db, page: readonly Item[]): Promise<void> {
+async function processPage<Item, Cursor>(options: SweepOptions<Item, Cursor>, tx: Tx, page: readonly Item[]): Promise<void> {
   if (page.length === 0) return;
   if (options.processBatch) return options.processBatch(tx, page);
   for (const item of page) await options.processItem(tx, item);

@@ -39,6 +39,8 @@ export async function startAppServer(options: { databaseUrl: string; env?: Recor
     SHOPIFY_API_SECRET: API_SECRET_KEY,
     DATABASE_URL: options.databaseUrl,
     LOG_LEVEL: "error",
+    // Scheduled jobs would write to the test's database on their own clock: route tests opt in.
+    WAFA_JOBS: "off",
     ...options.env,
   };
   let output = "";
