@@ -66,6 +66,7 @@ export interface CustomerTable {
   pointsAvailable: Generated<number>;
   pointsPending: Generated<number>;
   pointsLifetime: Generated<number>;
+  pointsHeld: Generated<number>;
   searchText: Generated<string>;
   birthMonth: number | null;
   birthDay: number | null;
@@ -220,6 +221,62 @@ export interface MemberEventTable {
   createdAt: Date;
 }
 
+export interface HistoryImportTable {
+  id: Generated<number>;
+  shopId: number;
+  phase: string;
+  status: string;
+  bulkOperationGid: string | null;
+  resultUrl: string | null;
+  objectCount: Generated<number>;
+  fileSize: Generated<number>;
+  linesDone: Generated<number>;
+  bytesDone: Generated<number>;
+  customersImported: Generated<number>;
+  ordersImported: Generated<number>;
+  skippedLines: Generated<number>;
+  error: string | null;
+  startedAt: Date;
+  finishedAt: Date | null;
+  grantedAt: Date | null;
+  grantedPoints: Generated<number>;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface ReportSettingsTable {
+  id: Generated<number>;
+  shopId: number;
+  settings: Generated<string>;
+  goals: Generated<string>;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface RedemptionTable {
+  id: Generated<number>;
+  shopId: number;
+  customerId: number;
+  redemptionKey: string;
+  idempotencyKey: string;
+  rewardId: string;
+  rewardSnapshot: string;
+  points: number;
+  value: string;
+  status: string;
+  programVersion: number | null;
+  requestedAt: Date;
+  expiresAt: Date;
+  materialisationKind: string | null;
+  discountCode: string | null;
+  discountId: string | null;
+  storeCreditTransactionId: string | null;
+  orderGid: string | null;
+  releaseReason: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
 export interface Database {
   Session: SessionTable;
   Shop: ShopTable;
@@ -234,9 +291,12 @@ export interface Database {
   Product: ProductTable;
   TierEvent: TierEventTable;
   MemberEvent: MemberEventTable;
+  HistoryImport: HistoryImportTable;
+  ReportSettings: ReportSettingsTable;
+  Redemption: RedemptionTable;
 }
 
 /** Columns the SQLite driver reads back as Date (stored as Unix milliseconds). */
-export const DATE_COLUMNS: ReadonlySet<string> = new Set(["birthdaySetAt","cancelledAt","createdAt","deletedAt","deliveredAt","effectiveAt","enrolledAt","expires","installedAt","lastActivityAt","lastOrderAt","launchedAt","occurredAt","onboardedAt","paidAt","pendingUntil","processedAt","receivedAt","redactedAt","refreshTokenExpires","shopifyCreatedAt","shopifyUpdatedAt","syncRequestedAt","syncedAt","tierBelowSince","tierSince","uninstalledAt","updatedAt"]);
+export const DATE_COLUMNS: ReadonlySet<string> = new Set(["birthdaySetAt","cancelledAt","createdAt","deletedAt","deliveredAt","effectiveAt","enrolledAt","expires","expiresAt","finishedAt","grantedAt","installedAt","lastActivityAt","lastOrderAt","launchedAt","occurredAt","onboardedAt","paidAt","pendingUntil","processedAt","receivedAt","redactedAt","refreshTokenExpires","requestedAt","shopifyCreatedAt","shopifyUpdatedAt","startedAt","syncRequestedAt","syncedAt","tierBelowSince","tierSince","uninstalledAt","updatedAt"]);
 /** Columns the SQLite driver reads back as boolean (stored as 0 or 1). */
 export const BOOLEAN_COLUMNS: ReadonlySet<string> = new Set(["accountOwner","collaborator","countTestOrders","emailVerified","isOnline","qualifies","taxesIncluded","test"]);
