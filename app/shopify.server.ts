@@ -5,6 +5,7 @@ import { serverEnv } from "./env.server";
 import { KyselySessionStorage } from "./repositories/session-storage.server";
 import { installSandboxShopifyEdge, sandboxEnabled, sandboxInstallFor } from "./sandbox/edge.server";
 import { afterShopAuthorised } from "./services/after-auth.server";
+import { startHistoryImportOnInstall } from "./services/history-import-runner.server";
 
 import { API_VERSION } from "./shopify/api-version";
 
@@ -51,6 +52,8 @@ const shopify = shopifyApp({
         now: new Date(),
         sandbox: sandboxInstallFor(session.shop, env),
       });
+      // In the background, once per shop: the install does not wait for Shopify's export.
+      startHistoryImportOnInstall(getDatabase(), session.shop);
     },
   },
 });
