@@ -1,0 +1,90 @@
+// The program designer's pages share one loader and one action (they edit one program):
+// authenticate, parse, call one service, answer. See docs/decisions/0009-program-designer.md.
+import { data } from "@remix-run/node";
+import { z } from "zod";
+import { getDatabase } from "~/db.server";
+import type { ProgramIssue } from "~/loyalty/program/program-checks";
+import type { ProgramRules } from "~/loyalty/program/program";
+import type { TierMovesPreview } from "~/loyalty/tiers/tier-preview";
+import { getProgram } from "~/services/get-program.server";
+import { previewTierChange } from "~/services/preview-tier-change.server";
+import { saveProgram } from "~/services/save-program.server";
+import { staffFromSession } from "~/services/staff.server";
+import { authenticate } from "~/shopify.server";
+
+export type ProgramEditorData = {
+  readonly currencyCode: string;
+  readonly version: number | null;
+  readonly effectiveAt: string | null;
+  readonly rules: ProgramRules | null;
+  readonly pointsName: { readonly singular: string; readonly plural: string };
+};
+
+export async function loadProgramEditor(request: Request): Promise<ProgramEditorData> {
+  const { session } = await authenticate.admin(request);
+  const program = await getProgram(getDatabase(), session.shop, new Date());
+  if (!program) throw new Response("This shop is not installed", { status: 404 });
+  return {
+    currencyCode: program.shop.currencyCode,
+    version: program.version,
+    effectiveAt: program.effectiveAt?.toISOString() ?? null,
+    rules: program.rules,
+    pointsName: program.pointsName,
+  };
+}
+
+/** What the designer's action answers; `kind` tells the page what to show. */
+export type ProgramActionResult =
+  | { readonly kind: "saved"; readonly version: number; readonly tiersChanged: boolean }
+  | { readonly kind: "unchanged"; readonly version: number }
+  | { readonly kind: "invalid"; readonly issues: readonly ProgramIssue[] }
+  | { readonly kind: "tier_preview"; readonly members: number; readonly moves: TierMovesPreview };
+
+const Submission = z.object({ intent: z.enum(["save", "preview_tiers"]).default("save"), program: z.string().max(1_000_000) });
+
+/** Anything the designer sends is an object of schema version 2; the rest is not ours to explain field by field. */
+const ProgramEnvelope = z.looseObject({ schemaVersion: z.literal(2) });
+
+/**
+ * The core words every rule for merchants; only a key the schema does not know (which the
+ * designer never sends: an old tab, a hand-made request) keeps zod's wording, rephrased here.
+ */
+function inMerchantWords(issue: ProgramIssue): ProgramIssue {
+  const unknown = /^Unrecognized keys?: (.+)$/.exec(issue.message);
+  if (!unknown) return issue;
+  return { path: issue.path, message: `Wafa does not know the setting ${unknown[1]}: reload the page and try again.` };
+}
+
+const invalid = (message: string) => data<ProgramActionResult>({ kind: "invalid", issues: [{ path: [], message }] }, { status: 400 });
+
+/** Saves the whole program (or previews its tier moves) from the `program` form field, as JSON. */
+export async function programEditorAction(request: Request) {
+  const { session, sessionToken } = await authenticate.admin(request);
+  const submission = Submission.safeParse(Object.fromEntries(await request.formData()));
+  if (!submission.success) return invalid("The form was incomplete: reload the page and try again.");
+  let program: unknown;
+  try {
+    program = JSON.parse(submission.data.program);
+  } catch {
+    return invalid("The program could not be read (it is not valid JSON): reload the page and try again.");
+  }
+  if (!ProgramEnvelope.safeParse(program).success) return invalid("This is not a Wafa program: reload the page and try again.");
+  const now = new Date();
+  if (submission.data.intent === "preview_tiers") {
+    const preview = await previewTierChange(getDatabase(), session.shop, program, now);
+    if (preview.status === "shop_not_installed") throw new Response("This shop is not installed", { status: 404 });
+    if (preview.status === "invalid") return data<ProgramActionResult>({ kind: "invalid", issues: preview.issues.map(inMerchantWords) }, { status: 400 });
+    return data<ProgramActionResult>({ kind: "tier_preview", members: preview.members, moves: preview.moves });
+  }
+  const result = await saveProgram(getDatabase(), session.shop, program, staffFromSession(session, sessionToken?.sub), now);
+  switch (result.status) {
+    case "shop_not_installed":
+      throw new Response("This shop is not installed", { status: 404 });
+    case "invalid":
+      return data<ProgramActionResult>({ kind: "invalid", issues: result.issues.map(inMerchantWords) }, { status: 400 });
+    case "unchanged":
+      return data<ProgramActionResult>({ kind: "unchanged", version: result.version.version });
+    case "saved":
+      return data<ProgramActionResult>({ kind: "saved", version: result.version.version, tiersChanged: result.tiersChanged });
+  }
+}
