@@ -50,3 +50,14 @@ describe("what changed between two program versions", () => {
     expect(changes).toContainEqual({ label: "Reward “Free shipping” (free-shipping) › cost (points)", before: "0", after: null });
   });
 });
+
+describe("diffPrograms' wording for rewards", () => {
+  it("GIVEN a reward whose type changes THEN it reads as the reward's type, in words", () => {
+    const base = defaultProgramRules("USD");
+    const reward = { id: "r1", name: "Treat", enabled: true, kind: "fixed_amount" as const, cost: 100, amountMinor: 500, conditions: { minimumOrderMinor: 0, collectionIds: [] }, tierIds: [], limit: null };
+    const before = { ...base, rewards: [reward] };
+    const after = { ...base, rewards: [{ id: "r1", name: "Treat", enabled: true, kind: "free_shipping" as const, cost: 100, maxShippingMinor: null, conditions: { minimumOrderMinor: 0, collectionIds: [] }, tierIds: [], limit: null }] };
+    const changes = diffPrograms(before, after, (minor) => `$${(minor / 100).toFixed(2)}`);
+    expect(changes).toContainEqual({ label: "Reward “Treat” (r1) › type", before: "fixed amount", after: "free shipping" });
+  });
+});

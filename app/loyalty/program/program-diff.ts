@@ -95,7 +95,9 @@ function leaves(rules: ProgramRules): Map<string, Leaf | readonly Leaf[]> {
 }
 
 function labelOf(key: string, path: readonly string[]): string {
-  if (key === "maxPoints" && path.some((segment) => segment.startsWith("Reward"))) return WORDS.maxPoints_reward ?? key;
+  const inReward = path.some((segment) => segment.startsWith("Reward"));
+  if (key === "maxPoints" && inReward) return WORDS.maxPoints_reward ?? key;
+  if (key === "kind" && inReward) return "type";
   return WORDS[key] ?? key;
 }
 
@@ -108,7 +110,8 @@ function show(value: Leaf | readonly Leaf[] | undefined, path: string, formatAmo
   if (typeof value === "number" && isAmount) {
     return formatAmount(value);
   }
-  return String(value);
+  // Enumerations are stored in snake_case ("free_shipping", "rolling_12_months").
+  return typeof value === "string" && /^[a-z0-9]+(_[a-z0-9]+)+$/.test(value) ? value.replace(/_/g, " ") : String(value);
 }
 
 /**
