@@ -4,6 +4,7 @@ import { Banner, BlockStack, Layout, List, Page, SkeletonBodyText, SkeletonDispl
 import { useEffect, useState, type ReactNode } from "react";
 import type { ProgramIssue } from "~/loyalty/program/program-checks";
 import type { ProgramRules } from "~/loyalty/program/program";
+import { describeLocation } from "~/loyalty/program/program-diff";
 import type { TierMovesPreview } from "~/loyalty/tiers/tier-preview";
 
 /** What the designer's shared action answers (app/routes/program-editor.server.ts). */
@@ -100,7 +101,10 @@ export function ProgramSkeleton({ title }: { readonly title: string }) {
   );
 }
 
-const describePath = (path: ProgramIssue["path"]) => (path.length === 0 ? "" : `${path.join(" › ")}: `);
+const describePath = (path: ProgramIssue["path"], draft: unknown) => {
+  const where = describeLocation(path, draft);
+  return where ? `${where}: ` : "";
+};
 
 /**
  * One page of the designer: tabs, the App Bridge save bar while there are unsaved changes
@@ -152,7 +156,7 @@ export function ProgramEditorPage({
                 {editor.issues.map((issue, index) => (
                   <List.Item key={index}>
                     <Text as="span" tone="subdued">
-                      {describePath(issue.path)}
+                      {describePath(issue.path, editor.draft)}
                     </Text>
                     {issue.message}
                   </List.Item>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultProgramRules, type ProgramRules } from "./program";
-import { diffPrograms } from "./program-diff";
+import { describeLocation, diffPrograms } from "./program-diff";
 import { presetFor } from "./presets";
 
 const dollars = (minor: number) => `$${(minor / 100).toFixed(2)}`;
@@ -59,5 +59,22 @@ describe("diffPrograms' wording for rewards", () => {
     const after = { ...base, rewards: [{ id: "r1", name: "Treat", enabled: true, kind: "free_shipping" as const, cost: 100, maxShippingMinor: null, conditions: { minimumOrderMinor: 0, collectionIds: [] }, tierIds: [], limit: null }] };
     const changes = diffPrograms(before, after, (minor) => `$${(minor / 100).toFixed(2)}`);
     expect(changes).toContainEqual({ label: "Reward “Treat” (r1) › type", before: "fixed amount", after: "free shipping" });
+  });
+});
+
+describe("describeLocation", () => {
+  const draft = {
+    earning: { signup: { points: -5 } },
+    tiers: { levels: [{ id: "t1", name: "Gold", threshold: 0 }] },
+    rewards: [{ id: "r1", name: "Treat", cost: -1 }, { id: "r2", cost: 3 }],
+  };
+  it.each([
+    [["earning", "signup", "points"], "Sign-up bonus › points"],
+    [["tiers", "levels", 0, "threshold"], "Tier “Gold” › threshold"],
+    [["rewards", 0, "cost"], "Reward “Treat” › cost (points)"],
+    [["rewards", 1, "cost"], "Reward 2 › cost (points)"],
+    [[], ""],
+  ] as const)("GIVEN the path %j THEN %s", (path, words) => {
+    expect(describeLocation(path, draft)).toBe(words);
   });
 });

@@ -71,6 +71,39 @@ const WORDS: Readonly<Record<string, string>> = {
   reminderDaysBefore: "reminders (days before)",
 };
 
+/**
+ * Where a problem is, in the merchant's words: `["rewards", 0, "cost"]` reads "Reward
+ * “Treat” › cost (points)" when the draft's first reward is named Treat.
+ */
+export function describeLocation(path: readonly (string | number)[], draft: unknown): string {
+  const words: string[] = [];
+  let node: unknown = draft;
+  for (let index = 0; index < path.length; index++) {
+    const segment = path[index];
+    const parent = path[index - 1];
+    node = node !== null && typeof node === "object" && segment !== undefined ? (node as Record<string | number, unknown>)[segment] : undefined;
+    if (typeof segment === "number") {
+      const name = node !== null && typeof node === "object" && typeof (node as { name?: unknown }).name === "string" ? (node as { name: string }).name : null;
+      const what = parent === "levels" ? "Tier" : parent === "rewards" ? "Reward" : null;
+      if (what) {
+        words.pop();
+        words.push(name ? `${what} “${name}”` : `${what} ${segment + 1}`);
+      } else {
+        words.push(`#${segment + 1}`);
+      }
+      continue;
+    }
+    if (segment === "levels") continue;
+    if (segment === "rewards") {
+      words.push("Rewards");
+      continue;
+    }
+    const label = labelOf(segment ?? "", words);
+    if (label) words.push(label);
+  }
+  return words.join(" › ");
+}
+
 type Leaf = string | number | boolean | null;
 
 /** Every leaf of a program by a readable path; tiers and rewards are keyed by their names. */
