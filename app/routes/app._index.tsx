@@ -2,42 +2,41 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { BlockStack, Box, Button, Card, InlineStack, Layout, Page, Pagination, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
-import { z } from "zod";
 import { MembersTable } from "~/components/members-table";
 import { ProgramSummary } from "~/components/program-summary";
+import { SetupChecklist } from "~/components/setup-checklist";
 import { getDatabase } from "~/db.server";
 import { minorUnitsPerUnit } from "~/loyalty/money/currency";
-import { getProgramOverview, listMembers } from "~/services/admin-home.server";
+import { getProgramOverview } from "~/services/admin-home.server";
+import { getSetupChecklist } from "~/services/setup-checklist.server";
+import { listMembers, parseMemberListQuery } from "~/services/members/list-members.server";
 import { ensureShopRecorded } from "~/services/after-auth.server";
 import { serverEnv } from "~/env.server";
 import { sandboxInstallFor } from "~/sandbox/edge.server";
 import { authenticate } from "~/shopify.server";
-
-const Query = z.object({
-  q: z.string().max(200).optional(),
-  after: z.coerce.number().int().positive().optional(),
-  before: z.coerce.number().int().positive().optional(),
-});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { session, admin } = await authenticate.admin(request);
   // On first open Remix runs this loader alongside the layout's, whose token exchange
   // records the installation: make sure it has landed (idempotent) before reading.
   await ensureShopRecorded(getDatabase(), { session, admin, sandbox: sandboxInstallFor(session.shop, serverEnv()) });
-  const query = Query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  const { q, after, before } = query.success ? query.data : {};
-  const [overview, page] = await Promise.all([
+  // The home shows the newest members: the members list's first sort and filters.
+  const query = { ...parseMemberListQuery(new URL(request.url).searchParams), sort: "enrolled", direction: "desc", status: "members" } as const;
+  const [overview, page, checklist] = await Promise.all([
     getProgramOverview(getDatabase(), session.shop),
-    listMembers(getDatabase(), session.shop, { ...(q ? { search: q } : {}), ...(before ? { before } : after ? { after } : {}) }),
+    listMembers(getDatabase(), session.shop, query, new Date(), { limit: 25 }),
+    getSetupChecklist(getDatabase(), session.shop, new Date()),
   ]);
   if (!overview) throw new Response("This shop is not installed", { status: 404 });
   return {
+    // Shown until the program is live (docs/decisions/0011-onboarding-and-settings.md).
+    checklist: checklist && !checklist.live ? checklist : null,
     overview: { ...overview, program: overview.program && { ...overview.program, effectiveAt: overview.program.effectiveAt.toISOString() } },
     minorPerUnit: minorUnitsPerUnit(overview.shop.currencyCode),
-    members: page.members.map((member) => ({ ...member, enrolledAt: member.enrolledAt.toISOString() })),
+    members: page.members.map((member) => ({ ...member, lastOrderAt: member.lastOrderAt?.toISOString() ?? null, enrolledAt: member.enrolledAt?.toISOString() ?? null })),
     nextCursor: page.nextCursor,
     previousCursor: page.previousCursor,
-    search: q ?? "",
+    search: query.q ?? "",
   };
 }
 
@@ -48,7 +47,7 @@ export default function Home() {
   const [search, setSearch] = useState(data.search);
   const locale = "en";
   const { overview } = data;
-  const pageParams = (cursor: "after" | "before", value: number | null) => {
+  const pageParams = (cursor: "after" | "before", value: string | null) => {
     const next = new URLSearchParams(params);
     next.delete("after");
     next.delete("before");
@@ -59,6 +58,11 @@ export default function Home() {
   return (
     <Page title={overview.shop.name ?? "Wafa"} subtitle="Loyalty points, exact to the last point">
       <Layout>
+        {data.checklist ? (
+          <Layout.Section>
+            <SetupChecklist checklist={data.checklist} />
+          </Layout.Section>
+        ) : null}
         <Layout.Section>
           <ProgramSummary
             currencyCode={overview.shop.currencyCode}

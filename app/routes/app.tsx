@@ -26,6 +26,10 @@ export default function App() {
         <Link to="/app" rel="home">
           Home
         </Link>
+        <Link to="/app/program">Program</Link>
+        <Link to="/app/members">Members</Link>
+        <Link to="/app/reports">Reports</Link>
+        <Link to="/app/settings">Settings</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>
