@@ -25,6 +25,12 @@ describe.each(DATABASE_KINDS)("the admin home through signed requests on %s", (k
     expect(result.data).toMatchObject({ overview: { shop: { domain: shop } } });
   });
 
+  it("GIVEN another shop's member id THEN 404 as a route error with its status", async () => {
+    const result = await loadRoute(server, shop, "/app/members/999999", "routes/app.members.$id");
+    expect(result.status).toBe(404);
+    expect(result.error).toMatchObject({ status: 404 });
+  });
+
   it("GIVEN no session token THEN the data request is refused", async () => {
     const response = await fetch(new URL("/app.data?_routes=routes/app._index", server.url), { redirect: "manual" });
     expect([302, 401, 410]).toContain(response.status);

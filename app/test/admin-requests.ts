@@ -23,9 +23,31 @@ export async function adminFetch(server: AppServer, shop: string, path: string, 
 
 export type RouteResult = { readonly status: number; readonly data?: unknown; readonly error?: unknown; readonly redirect?: string };
 
+/** A thrown Response (e.g. a 404) as Remix's client sees it: its status and data. */
+export type RouteErrorResponse = { readonly status: number; readonly statusText: string; readonly data: unknown };
+
+/**
+ * Remix encodes thrown responses, errors and redirects with turbo-stream plugins; these
+ * decode them to plain values (Remix's client does the same with its own classes).
+ */
+const REMIX_PLUGINS = [
+  (type: string, ...rest: unknown[]) => {
+    if (type === "ErrorResponse") {
+      const [data, status, statusText] = rest;
+      return { value: { status, statusText, data } satisfies Record<keyof RouteErrorResponse, unknown> };
+    }
+    if (type === "SanitizedError") {
+      const [name, message] = rest;
+      return { value: { name, message } };
+    }
+    if (type === "SingleFetchRedirect") return { value: { redirect: rest[0] } };
+    return undefined;
+  },
+];
+
 async function decodeBody(response: Response): Promise<unknown> {
   if (!response.body) return undefined;
-  const decoded = await decode(response.body);
+  const decoded = await decode(response.body, { plugins: REMIX_PLUGINS });
   await decoded.done;
   return decoded.value;
 }
