@@ -36,7 +36,15 @@ export default async function setup(): Promise<() => Promise<void>> {
     const building = `${template}_building_${process.pid}`;
     await withPostgresAdmin((client) => client.query(`CREATE DATABASE "${building}"`));
     await migrateDatabase(postgresUrlFor(building));
-    await withPostgresAdmin((client) => client.query(`ALTER DATABASE "${building}" RENAME TO "${template}"`));
+    await withPostgresAdmin(async (client) => {
+      try {
+        await client.query(`ALTER DATABASE "${building}" RENAME TO "${template}"`);
+      } catch (error) {
+        // Another run built the same template meanwhile (42P04: it exists): use theirs.
+        if ((error as { code?: string }).code !== "42P04") throw error;
+        await client.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
+      }
+    });
   }
 
   return async () => {
