@@ -124,9 +124,8 @@ export async function enrollCustomer(db: Db, customerId: number, enrollment: Enr
  * `activityAt` (earning, a bonus, a redemption, an adjustment) moves the inactivity clock.
  */
 export async function applyBalanceDelta(db: Db, customerId: number, delta: Balance, now: Date, activityAt: Date | null = null): Promise<void> {
-  if (delta.held !== 0) throw new Error("held points are not projected yet (redemptions arrive with issue #4)");
-  if (activityAt) await applyDeltaWithActivityQuery(db, [delta.available, delta.pending, delta.lifetime, now, customerId, activityAt]);
-  else await applyDeltaQuery(db, [delta.available, delta.pending, delta.lifetime, now, customerId]);
+  if (activityAt) await applyDeltaWithActivityQuery(db, [delta.available, delta.pending, delta.lifetime, now, customerId, activityAt, delta.held]);
+  else await applyDeltaQuery(db, [delta.available, delta.pending, delta.lifetime, now, customerId, delta.held]);
 }
 
 const applyDeltaWithActivityQuery = prepared((db) =>
@@ -136,6 +135,8 @@ const applyDeltaWithActivityQuery = prepared((db) =>
       pointsAvailable: sql`"pointsAvailable" + ${slot<number>(0)}`,
       pointsPending: sql`"pointsPending" + ${slot<number>(1)}`,
       pointsLifetime: sql`"pointsLifetime" + ${slot<number>(2)}`,
+      // Points held by open redemptions (docs/decisions/0015-redemption.md).
+      pointsHeld: sql`"pointsHeld" + ${slot<number>(6)}`,
       lastActivityAt: sql`CASE WHEN "lastActivityAt" IS NULL OR "lastActivityAt" < ${slot<Date>(5)} THEN ${slot<Date>(5)} ELSE "lastActivityAt" END`,
       updatedAt: slot<Date>(3),
     })
@@ -180,6 +181,7 @@ const applyDeltaQuery = prepared((db) =>
       pointsAvailable: sql`"pointsAvailable" + ${slot<number>(0)}`,
       pointsPending: sql`"pointsPending" + ${slot<number>(1)}`,
       pointsLifetime: sql`"pointsLifetime" + ${slot<number>(2)}`,
+      pointsHeld: sql`"pointsHeld" + ${slot<number>(5)}`,
       updatedAt: slot<Date>(3),
     })
     .where("id", "=", slot<number>(4)),
@@ -206,10 +208,17 @@ const balanceAtShopQuery = prepared((db) =>
   db
     .selectFrom("Customer as c")
     .innerJoin("Shop as s", "s.id", "c.shopId")
-    .select(["c.enrolledAt", "c.pointsAvailable", "c.pointsPending", "c.pointsLifetime"])
+    .select(["c.enrolledAt", "c.pointsAvailable", "c.pointsPending", "c.pointsLifetime", "c.tierId", "s.id as shopId"])
     .where("s.domain", "=", slot<string>(0))
     .where("c.customerGid", "=", slot<string>(1)),
 );
+
+/** The balance and, for a member in a tier, the tier's id and the shop's row id (to name it). */
+export async function findMemberStandingAtShop(db: Db, shopDomain: string, customerGid: string): Promise<{ balance: MemberBalance; tierId: string | null; shopId: number | null }> {
+  const row = (await balanceAtShopQuery(db, [shopDomain, customerGid])).rows[0];
+  const balance = toBalance(row);
+  return { balance, tierId: balance.member ? (row?.tierId ?? null) : null, shopId: row?.shopId ?? null };
+}
 
 export async function findMemberBalanceAtShop(db: Db, shopDomain: string, customerGid: string): Promise<MemberBalance> {
   return toBalance((await balanceAtShopQuery(db, [shopDomain, customerGid])).rows[0]);

@@ -54,4 +54,15 @@ describe.each(DATABASE_KINDS)("recordCustomer on %s", (kind) => {
     expect(await findCustomer(database.db, installed.id, "gid://shopify/Customer/5")).toMatchObject({ pointsAvailable: 250, pointsLifetime: 250 });
     await expectProjectionMatchesLedger(database, bonusShop);
   });
+
+  it("GIVEN tiers whose first level starts at 0 THEN a customer who signs up is in it at once", async () => {
+    const tierShop = "first-tier.myshopify.com";
+    const installed = await installTestShop(database, tierShop);
+    const rules = defaultProgramRules("USD");
+    const bronze = { id: "bronze", name: "Bronze", threshold: 0, entryBonusPoints: 0, perks: { earnMultiplierPercent: 100, earlyAccess: false } };
+    const silver = { id: "silver", name: "Silver", threshold: 20_000, entryBonusPoints: 0, perks: { earnMultiplierPercent: 125, earlyAccess: false } };
+    await addProgramVersion(database.db, installed.id, { rules: { ...rules, tiers: { enabled: true, metric: "spend", window: "lifetime", levels: [bronze, silver], downgradeGraceDays: 0 } }, effectiveAt: new Date("2026-01-15T00:00:00Z"), createdBy: "test" }, receivedAt);
+    await recordCustomer(database, tierShop, customer("gid://shopify/Customer/6", "2026-02-01T00:00:00Z", "e@example.com"), { topic: "customers/create", receivedAt });
+    expect(await findCustomer(database.db, installed.id, "gid://shopify/Customer/6")).toMatchObject({ tierId: "bronze" });
+  });
 });

@@ -31,11 +31,11 @@ export async function recordCustomer(
     await enrollCustomer(tx, customer.id, enrollment, meta.receivedAt);
     // Signing up earns the sign-up bonus at once (Shopify's new customer accounts create the
     // customer before any order); its key makes it once-only whichever path enrols first.
-    const bonus = customer.enrolledAt === null ? signupBonus(customer.key, enrollment, versions, `webhook:${meta.topic}`) : null;
-    if (bonus) {
-      const written = await appendJournals(tx, shop.id, [bonus], new Map([[customer.key, customer.id]]), meta.receivedAt, { ifAbsent: true });
-      if (written.length > 0) await evaluateMemberTier(tx, shop, versions, customer.id, meta.receivedAt, `webhook:${meta.topic}`);
-    }
+    if (customer.enrolledAt !== null) return { status: "recorded", enrolled: true } as const;
+    const bonus = signupBonus(customer.key, enrollment, versions, `webhook:${meta.topic}`);
+    if (bonus) await appendJournals(tx, shop.id, [bonus], new Map([[customer.key, customer.id]]), meta.receivedAt, { ifAbsent: true });
+    // A new member may qualify at once: a first tier from 0, or a points tier the bonus reaches.
+    await evaluateMemberTier(tx, shop, versions, customer.id, meta.receivedAt, `webhook:${meta.topic}`);
     return { status: "recorded", enrolled: true } as const;
   });
 }

@@ -1,4 +1,5 @@
 import { BlockStack, Button, ButtonGroup, Card, Checkbox, EmptyState, FormLayout, InlineGrid, InlineStack, Select, Text, TextField } from "@shopify/polaris";
+import { useId } from "react";
 import type { ProgramIssue } from "~/loyalty/program/program-checks";
 import { TIER_METRICS, TIER_WINDOWS, type TierLevel, type TierRules } from "~/loyalty/program/program";
 import { EMPTY_ILLUSTRATION } from "./empty-illustration";
@@ -34,6 +35,9 @@ function move<T>(items: readonly T[], from: number, to: number): T[] {
 /** Tier settings and levels (rules-schema.ts TierRules), lowest level first. */
 export function TierRulesEditor({ tiers, onChange, issues, currency, pointsName }: Props) {
   const at = (...path: (string | number)[]) => issueAt(issues, "tiers", ...path);
+  // Every level repeats the same labels (Name, Entry bonus…): each card is a group named by
+  // its heading, so a screen reader says which level a field belongs to.
+  const headingId = useId();
   const setLevel = (index: number, level: TierLevel) => onChange({ ...tiers, levels: tiers.levels.map((current, position) => (position === index ? level : current)) });
   const addLevel = () => onChange({ ...tiers, enabled: true, levels: [...tiers.levels, newLevel(tiers.levels)] });
   return (
@@ -65,54 +69,56 @@ export function TierRulesEditor({ tiers, onChange, issues, currency, pointsName 
       ) : (
         <>
           {tiers.levels.map((level, index) => (
-            <Card key={level.id}>
-              <BlockStack gap="300">
-                <InlineStack align="space-between" blockAlign="center">
-                  <Text as="h3" variant="headingSm">
-                    Level {index + 1}: {level.name || "(no name)"}{" "}
-                    <Text as="span" tone="subdued">
-                      ({level.id})
+            <div key={level.id} role="group" aria-labelledby={`${headingId}-${index}`}>
+              <Card>
+                <BlockStack gap="300">
+                  <InlineStack align="space-between" blockAlign="center">
+                    <Text as="h3" variant="headingSm" id={`${headingId}-${index}`}>
+                      Level {index + 1}: {level.name || "(no name)"}{" "}
+                      <Text as="span" tone="subdued">
+                        ({level.id})
+                      </Text>
                     </Text>
-                  </Text>
-                  <ButtonGroup>
-                    <Button disabled={index === 0} onClick={() => onChange({ ...tiers, levels: move(tiers.levels, index, index - 1) })} accessibilityLabel={`Move ${level.name} down a level`}>
-                      Lower
-                    </Button>
-                    <Button disabled={index === tiers.levels.length - 1} onClick={() => onChange({ ...tiers, levels: move(tiers.levels, index, index + 1) })} accessibilityLabel={`Move ${level.name} up a level`}>
-                      Higher
-                    </Button>
-                    <Button tone="critical" onClick={() => onChange({ ...tiers, levels: tiers.levels.filter((_, position) => position !== index) })} accessibilityLabel={`Remove ${level.name}`}>
-                      Remove
-                    </Button>
-                  </ButtonGroup>
-                </InlineStack>
-                <FormLayout>
-                  <InlineGrid columns={{ xs: 1, md: 2 }} gap="300">
-                    <TextField label="Name" value={level.name} onChange={(name) => setLevel(index, { ...level, name })} error={at("levels", index, "name") ?? at("levels", index, "id")} autoComplete="off" />
-                    {tiers.metric === "spend" ? (
-                      <MoneyField label="Reached at (amount spent)" currency={currency} valueMinor={level.threshold} onChange={(threshold) => setLevel(index, { ...level, threshold })} error={at("levels", index, "threshold")} />
-                    ) : (
-                      <NumberField label={tiers.metric === "orders" ? "Reached at (orders)" : `Reached at (${pointsName} earned)`} value={level.threshold} onChange={(threshold) => setLevel(index, { ...level, threshold })} error={at("levels", index, "threshold")} />
-                    )}
-                    <NumberField label="Entry bonus" suffix={pointsName} helpText="Given once, the first time a member reaches this tier." value={level.entryBonusPoints} onChange={(entryBonusPoints) => setLevel(index, { ...level, entryBonusPoints })} error={at("levels", index, "entryBonusPoints")} />
-                    <NumberField
-                      label="Earn multiplier"
-                      suffix="%"
-                      helpText="100 % earns as usual, 150 % earns 1.5× on purchases."
-                      value={level.perks.earnMultiplierPercent}
-                      onChange={(earnMultiplierPercent) => setLevel(index, { ...level, perks: { ...level.perks, earnMultiplierPercent } })}
-                      error={at("levels", index, "perks", "earnMultiplierPercent")}
+                    <ButtonGroup>
+                      <Button disabled={index === 0} onClick={() => onChange({ ...tiers, levels: move(tiers.levels, index, index - 1) })} accessibilityLabel={`Move ${level.name} down a level`}>
+                        Lower
+                      </Button>
+                      <Button disabled={index === tiers.levels.length - 1} onClick={() => onChange({ ...tiers, levels: move(tiers.levels, index, index + 1) })} accessibilityLabel={`Move ${level.name} up a level`}>
+                        Higher
+                      </Button>
+                      <Button tone="critical" onClick={() => onChange({ ...tiers, levels: tiers.levels.filter((_, position) => position !== index) })} accessibilityLabel={`Remove ${level.name}`}>
+                        Remove
+                      </Button>
+                    </ButtonGroup>
+                  </InlineStack>
+                  <FormLayout>
+                    <InlineGrid columns={{ xs: 1, md: 2 }} gap="300">
+                      <TextField label="Name" value={level.name} onChange={(name) => setLevel(index, { ...level, name })} error={at("levels", index, "name") ?? at("levels", index, "id")} autoComplete="off" />
+                      {tiers.metric === "spend" ? (
+                        <MoneyField label="Reached at (amount spent)" currency={currency} valueMinor={level.threshold} onChange={(threshold) => setLevel(index, { ...level, threshold })} error={at("levels", index, "threshold")} />
+                      ) : (
+                        <NumberField label={tiers.metric === "orders" ? "Reached at (orders)" : `Reached at (${pointsName} earned)`} value={level.threshold} onChange={(threshold) => setLevel(index, { ...level, threshold })} error={at("levels", index, "threshold")} />
+                      )}
+                      <NumberField label="Entry bonus" suffix={pointsName} helpText="Given once, the first time a member reaches this tier." value={level.entryBonusPoints} onChange={(entryBonusPoints) => setLevel(index, { ...level, entryBonusPoints })} error={at("levels", index, "entryBonusPoints")} />
+                      <NumberField
+                        label="Earn multiplier"
+                        suffix="%"
+                        helpText="100 % earns as usual, 150 % earns 1.5× on purchases."
+                        value={level.perks.earnMultiplierPercent}
+                        onChange={(earnMultiplierPercent) => setLevel(index, { ...level, perks: { ...level.perks, earnMultiplierPercent } })}
+                        error={at("levels", index, "perks", "earnMultiplierPercent")}
+                      />
+                    </InlineGrid>
+                    <Checkbox
+                      label="Early access"
+                      helpText="Members of this tier get a customer tag and metafield you can use for early sale access."
+                      checked={level.perks.earlyAccess}
+                      onChange={(earlyAccess) => setLevel(index, { ...level, perks: { ...level.perks, earlyAccess } })}
                     />
-                  </InlineGrid>
-                  <Checkbox
-                    label="Early access"
-                    helpText="Members of this tier get a customer tag and metafield you can use for early sale access."
-                    checked={level.perks.earlyAccess}
-                    onChange={(earlyAccess) => setLevel(index, { ...level, perks: { ...level.perks, earlyAccess } })}
-                  />
-                </FormLayout>
-              </BlockStack>
-            </Card>
+                  </FormLayout>
+                </BlockStack>
+              </Card>
+            </div>
           ))}
           <InlineStack>
             <Button onClick={addLevel} disabled={tiers.levels.length >= 10}>
