@@ -10,10 +10,10 @@
  * values (`WafaResult`), each with a code the view models turn into a message key.
  *
  * Endpoints (app/routes/api.*.tsx):
- * - GET /api/member, GET /api/rewards, POST /api/redemptions, DELETE /api/redemptions/:id
- * - PROPOSED, not yet served by the app: GET /api/history and GET /api/order-points?order=<gid>.
- *   Until they exist the app answers 404, which the client reports as `not_available` and
- *   the views treat as "nothing to show" (never as an error in front of the shopper).
+ * - GET /api/member, GET /api/rewards, POST /api/redemptions, DELETE /api/redemptions/:id,
+ *   GET /api/history, GET /api/order-points?order=<gid>.
+ * - A 404 (an app older than the extension) is reported as `not_available`, which the views
+ *   treat as "nothing to show" (never as an error in front of the shopper).
  */
 
 export type PointsBalance = { readonly available: number; readonly pending: number; readonly lifetime: number };
