@@ -4,6 +4,9 @@ import { z } from "zod";
 import type { ServerEnv } from "../env.server";
 import { SANDBOX_STAFF_ID, verifyJwt } from "./session-token.server";
 import { sandboxRuntime } from "./runtime.server";
+import { bulkOperationNode, runBulkQuery } from "./admin/bulk-operations";
+import { discountCodeBasicCreate, discountCodeDelete, metafieldsSet, storeCreditAccountCredit } from "./admin/redemption-operations";
+import { simulateMetafieldsSet, simulateTagsAdd, simulateTagsRemove } from "./admin/customer-sync";
 
 /**
  * The sandbox replaces Shopify's network edge, and only that: requests the Shopify
@@ -150,6 +153,15 @@ const OPERATIONS: Record<string, (shop: string, variables: Record<string, unknow
     const runtime = sandboxRuntime();
     return { shop: { name: runtime.shopName, currencyCode: runtime.currency, ianaTimezone: "UTC" } };
   },
+  WafaRunBulkQuery: (_shop, variables) => runBulkQuery(variables),
+  WafaBulkOperation: (_shop, variables) => bulkOperationNode(variables),
+  WafaReservationMetafieldsSet: (_shop, variables) => metafieldsSet(variables),
+  WafaRedemptionCodeCreate: (_shop, variables) => discountCodeBasicCreate(variables),
+  WafaRedemptionCodeDelete: (_shop, variables) => discountCodeDelete(variables),
+  WafaStoreCreditCredit: (_shop, variables) => storeCreditAccountCredit(variables),
+  WafaCustomerTagsAdd: simulateTagsAdd,
+  WafaCustomerTagsRemove: simulateTagsRemove,
+  WafaCustomerMetafieldsSet: simulateMetafieldsSet,
 };
 
 function graphqlEndpoint(shop: string, body: unknown): Response {

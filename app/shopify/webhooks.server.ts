@@ -3,6 +3,8 @@ import type { AppDatabase } from "../db/database.server";
 import { exportCustomerData, redactCustomerData, redactShopData } from "../services/compliance.server";
 import { recordCustomer } from "../services/record-customer.server";
 import { recordOrderEvent } from "../services/record-order-event.server";
+import { RedemptionOrderPayload, settleOrderRedemptions } from "../services/redemption/settle-order-redemptions.server";
+import { shopifyAdminFor } from "../services/redemption/shopify-admin.server";
 import { recordProduct, recordProductDeleted } from "../services/record-product.server";
 import { uninstallShop, updateScopes } from "../services/uninstall-shop.server";
 import { CustomersDataRequestPayload, CustomersRedactPayload, ScopesUpdatePayload, ShopRedactPayload } from "./payloads/compliance";
@@ -29,9 +31,19 @@ function handler<S extends z.ZodType>(schema: S, handle: (database: AppDatabase,
   };
 }
 
-const orderHandler = handler(OrderPayload, (database, { shop, topic, payload, receivedAt }) =>
+const recordOrderHandler = handler(OrderPayload, (database, { shop, topic, payload, receivedAt }) =>
   recordOrderEvent(database, shop, { kind: "order", facts: orderFacts(payload) }, { topic, receivedAt }),
 );
+
+/** Then the redemptions the order used (issue 4): applied, committed when paid, given back when cancelled. */
+const orderHandler: TopicHandler = async (database, delivery) => {
+  const outcome = await recordOrderHandler(database, delivery);
+  const redemptionOrder = RedemptionOrderPayload.safeParse(delivery.payload);
+  if (outcome.status === "handled" && redemptionOrder.success) {
+    await settleOrderRedemptions(database, delivery.shop, delivery.topic, redemptionOrder.data, shopifyAdminFor, delivery.receivedAt);
+  }
+  return outcome;
+};
 
 const customerHandler = (topic: "customers/create" | "customers/update") =>
   handler(CustomerPayload, (database, { shop, payload, receivedAt }) => recordCustomer(database, shop, customerFacts(payload), { topic, receivedAt }));

@@ -20,9 +20,13 @@ export function isValidIdempotencyKey(key: string): boolean {
   return IDEMPOTENCY_KEY.test(key);
 }
 
-/** The redemption's id: unique per shop, stable across retries of the same request. */
+/**
+ * The redemption's id: unique per shop, stable across retries of the same request. Customer
+ * keys are GIDs (`gid://shopify/Customer/1`) and contain colons; the idempotency key cannot,
+ * so the id still splits unambiguously at its last colon.
+ */
 export function redemptionIdOf(customerId: string, idempotencyKey: string): string {
-  if (customerId.trim() === "" || customerId.includes(":")) throw new Error(`not a customer ledger key: "${customerId}"`);
+  if (customerId.trim() === "") throw new Error(`not a customer ledger key: "${customerId}"`);
   if (!isValidIdempotencyKey(idempotencyKey)) throw new Error(`not a valid idempotency key: "${idempotencyKey}"`);
   return `${customerId}:${idempotencyKey}`;
 }

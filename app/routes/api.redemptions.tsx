@@ -1,0 +1,35 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { getDatabase } from "~/db.server";
+import { redeemReward } from "~/services/redemption/redeem-reward.server";
+import { parseRedeemBody, redemptionView, refusalBody, refusalStatus } from "~/services/redemption/redemption-http.server";
+import { shopifyAdminFor } from "~/services/redemption/shopify-admin.server";
+import { authenticate } from "~/shopify.server";
+import { extensionIdentity } from "~/shopify/session-identity.server";
+
+/**
+ * POST /api/redemptions (UI extensions, session token): redeem a reward for the token's
+ * customer. The `Idempotency-Key` header (or body field) makes retries one redemption.
+ */
+export async function action({ request }: ActionFunctionArgs) {
+  const { sessionToken, cors } = await authenticate.public.checkout(request);
+  if (request.method !== "POST") return cors(new Response(null, { status: 405, headers: { Allow: "POST, OPTIONS" } }));
+  const identity = extensionIdentity(sessionToken);
+  if (!identity) return cors(Response.json({ error: "session token has no shop" }, { status: 401 }));
+  if (!identity.customerGid) return cors(Response.json({ error: "guest", messageKey: "redemption.errors.guest", params: {} }, { status: 401 }));
+  const parsed = await parseRedeemBody(request);
+  if (!parsed.ok) return cors(Response.json(parsed.refusal, { status: 400 }));
+  const { body } = parsed;
+  const idempotencyKey = request.headers.get("Idempotency-Key") ?? body.idempotencyKey ?? "";
+  const outcome = await redeemReward(
+    getDatabase(), identity.shop, identity.customerGid,
+    { rewardId: body.rewardId, points: body.points ?? null, idempotencyKey, channel: body.channel },
+    { now: new Date(), adminFor: shopifyAdminFor },
+  );
+  if (!outcome.ok) return cors(Response.json(refusalBody(outcome), { status: refusalStatus(outcome.error) }));
+  return cors(Response.json(redemptionView(outcome.redemption), { status: outcome.replay ? 200 : 201 }));
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { cors } = await authenticate.public.checkout(request);
+  return cors(new Response(null, { status: 405, headers: { Allow: "POST, OPTIONS" } }));
+}
