@@ -208,16 +208,32 @@ const balanceAtShopQuery = prepared((db) =>
   db
     .selectFrom("Customer as c")
     .innerJoin("Shop as s", "s.id", "c.shopId")
-    .select(["c.enrolledAt", "c.pointsAvailable", "c.pointsPending", "c.pointsLifetime", "c.tierId", "s.id as shopId"])
+    .select(["c.enrolledAt", "c.pointsAvailable", "c.pointsPending", "c.pointsLifetime", "c.tierId", "s.id as shopId", "s.launchedAt"])
     .where("s.domain", "=", slot<string>(0))
     .where("c.customerGid", "=", slot<string>(1)),
 );
 
-/** The balance and, for a member in a tier, the tier's id and the shop's row id (to name it). */
-export async function findMemberStandingAtShop(db: Db, shopDomain: string, customerGid: string): Promise<{ balance: MemberBalance; tierId: string | null; shopId: number | null }> {
+const shopLaunchQuery = prepared((db) => db.selectFrom("Shop").select(["launchedAt", "uninstalledAt"]).where("domain", "=", slot<string>(0)));
+
+/** Whether shoppers see the shop's program: installed and launched by the merchant. */
+export async function isShopLiveForShoppers(db: Db, shopDomain: string): Promise<boolean> {
+  const shop = (await shopLaunchQuery(db, [shopDomain])).rows[0];
+  return shop !== undefined && shop.uninstalledAt === null && shop.launchedAt !== null;
+}
+
+/**
+ * The balance; for a member in a tier, the tier's id and the shop's row id (to name it);
+ * and whether the program is live for shoppers. One lookup when the customer is known.
+ */
+export async function findMemberStandingAtShop(
+  db: Db,
+  shopDomain: string,
+  customerGid: string,
+): Promise<{ balance: MemberBalance; tierId: string | null; shopId: number | null; live: boolean }> {
   const row = (await balanceAtShopQuery(db, [shopDomain, customerGid])).rows[0];
   const balance = toBalance(row);
-  return { balance, tierId: balance.member ? (row?.tierId ?? null) : null, shopId: row?.shopId ?? null };
+  const live = row ? row.launchedAt !== null : await isShopLiveForShoppers(db, shopDomain);
+  return { balance, tierId: balance.member ? (row?.tierId ?? null) : null, shopId: row?.shopId ?? null, live };
 }
 
 export async function findMemberBalanceAtShop(db: Db, shopDomain: string, customerGid: string): Promise<MemberBalance> {

@@ -34,7 +34,7 @@ describe.each(DATABASE_KINDS)("the shopper read API on %s", (kind) => {
     const response = await getMember(await extensionToken(server, shop, customer));
     expect(response.status).toBe(200);
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
-    expect(await response.json()).toEqual({ member: true, customerId: customer, points: { available: 42, pending: 0, lifetime: 42 }, tier: null });
+    expect(await response.json()).toEqual({ member: true, customerId: customer, points: { available: 42, pending: 0, lifetime: 42 }, tier: null, live: false });
   });
 
   it("GIVEN the same customer id at another shop THEN that shop's balance only", async () => {
@@ -44,7 +44,7 @@ describe.each(DATABASE_KINDS)("the shopper read API on %s", (kind) => {
 
   it("GIVEN a customer who is not a member THEN zeros", async () => {
     const response = await getMember(await extensionToken(server, shop, "gid://shopify/Customer/999"));
-    expect(await response.json()).toEqual({ member: false, customerId: "gid://shopify/Customer/999", points: { available: 0, pending: 0, lifetime: 0 }, tier: null });
+    expect(await response.json()).toEqual({ member: false, customerId: "gid://shopify/Customer/999", points: { available: 0, pending: 0, lifetime: 0 }, tier: null, live: false });
   });
 
   it("GIVEN a guest (no customer in the token) THEN zeros and no customer", async () => {

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { getDatabase } from "~/db.server";
-import { getMember } from "~/services/get-member.server";
+import { getGuest, getMember } from "~/services/get-member.server";
 import { authenticate } from "~/shopify.server";
 import { extensionIdentity } from "~/shopify/session-identity.server";
 
@@ -14,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!identity) return cors(Response.json({ error: "session token has no shop" }, { status: 401 }));
   const body = identity.customerGid
     ? await getMember(getDatabase(), identity.shop, identity.customerGid)
-    : { member: false, customerId: null, points: { available: 0, pending: 0, lifetime: 0 }, tier: null };
+    : await getGuest(getDatabase(), identity.shop);
   return cors(Response.json(body, { headers: { "Cache-Control": "private, no-store" } }));
 }
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDatabase } from "~/db.server";
-import { getMember } from "~/services/get-member.server";
+import { getGuest, getMember } from "~/services/get-member.server";
 import { authenticate } from "~/shopify.server";
 import { proxyIdentity } from "~/shopify/session-identity.server";
 
@@ -14,6 +14,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!identity) return Response.json({ error: "missing shop" }, { status: 400 });
   const body = identity.customerGid
     ? await getMember(getDatabase(), identity.shop, identity.customerGid)
-    : { member: false, customerId: null, points: { available: 0, pending: 0, lifetime: 0 }, tier: null };
+    : await getGuest(getDatabase(), identity.shop);
   return Response.json(body, { headers: { "Cache-Control": "private, no-store" } });
 }

@@ -35,6 +35,8 @@ export type MemberDetails = {
 /** What a Wafa block shows, for every state a shopper can be in. */
 export type ShopperView =
   | { readonly kind: "loading" }
+  /** The merchant has not launched the program (or paused it): the block shows nothing. */
+  | { readonly kind: "hidden" }
   /** Not signed in: a call to join (sign in or create an account). */
   | { readonly kind: "guest" }
   /** Signed in, not enrolled in the program (e.g. the program started after they joined). */
@@ -52,8 +54,10 @@ export type ShopperInput = {
 };
 
 export function shopperView(input: ShopperInput): ShopperView {
-  if (!input.signedIn) return { kind: "guest" };
+  // Guests ask too: whether the program is live decides if a join call shows at all.
   if (input.member === null) return { kind: "loading" };
+  if (input.member.ok && !input.member.value.live) return { kind: "hidden" };
+  if (!input.signedIn) return { kind: "guest" };
   if (!input.member.ok) {
     return input.member.code === "guest" ? { kind: "guest" } : { kind: "unavailable", messageKey: errorMessageKey(input.member.code) };
   }

@@ -11,14 +11,17 @@ const fixed = (id: string, cost: number, extra: Partial<RewardOffer> = {}): Rewa
 });
 const variable = (minimum: number, maximum: number | null, step: number): RewardOffer =>
   fixed("var", minimum, { kind: "variable", points: { minimum, maximum, step } });
-const member = (available: number, isMember = true): WafaResult<MemberSummary> => ({
-  ok: true, value: { member: isMember, customerId: "gid://shopify/Customer/1", points: { available, pending: 5, lifetime: 900 }, tier: { id: "gold", name: "Gold" } },
+const member = (available: number, isMember = true, live = true): WafaResult<MemberSummary> => ({
+  ok: true, value: { member: isMember, customerId: "gid://shopify/Customer/1", points: { available, pending: 5, lifetime: 900 }, tier: { id: "gold", name: "Gold" }, live },
 });
 const rewardsOf = (rewards: RewardOffer[]): WafaResult<RewardsSummary> => ({ ok: true, value: { member: true, available: 0, held: 40, currencyCode: "USD", rewards, open: [] } });
 
 describe("what a Wafa block shows", () => {
   it.each([
-    ["a guest", { signedIn: false, member: null, rewards: null }, "guest"],
+    ["a guest while the app answers", { signedIn: false, member: null, rewards: null }, "loading"],
+    ["a guest of a live program", { signedIn: false, member: member(0, false), rewards: null }, "guest"],
+    ["a guest before the merchant launches", { signedIn: false, member: member(0, false, false), rewards: null }, "hidden"],
+    ["a member of a paused program", { signedIn: true, member: member(300, true, false), rewards: rewardsOf([]) }, "hidden"],
     ["a signed-in shopper while loading", { signedIn: true, member: null, rewards: null }, "loading"],
     ["a customer who has not joined", { signedIn: true, member: member(0, false), rewards: null }, "not_member"],
     ["a token the app rejects as a guest", { signedIn: true, member: { ok: false, code: "guest", params: {}, status: 401 } as const, rewards: null }, "guest"],

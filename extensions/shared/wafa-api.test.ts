@@ -16,9 +16,9 @@ const reward = { id: "ten-off", name: "10 off", kind: "fixed_amount", cost: 500,
 
 describe("the extensions' app client", () => {
   it("GIVEN a member WHEN the balance is asked THEN it sends the session token and reads the answer", async () => {
-    const { client, calls } = fakeApp(200, { member: true, customerId: "gid://shopify/Customer/1", points: { available: 120, pending: 30, lifetime: 400 }, tier: null });
+    const { client, calls } = fakeApp(200, { member: true, customerId: "gid://shopify/Customer/1", points: { available: 120, pending: 30, lifetime: 400 }, tier: null, live: true });
     const result = await client.member();
-    expect(result).toEqual({ ok: true, value: { member: true, customerId: "gid://shopify/Customer/1", points: { available: 120, pending: 30, lifetime: 400 }, tier: null } });
+    expect(result).toEqual({ ok: true, value: { member: true, customerId: "gid://shopify/Customer/1", points: { available: 120, pending: 30, lifetime: 400 }, tier: null, live: true } });
     expect(calls[0]?.url).toBe("https://wafa.example.com/api/member");
     expect(new Headers(calls[0]?.init?.headers).get("Authorization")).toBe("Bearer token-1");
   });
@@ -60,6 +60,9 @@ describe("the extensions' app client", () => {
 describe("response validation", () => {
   it("reads tiers, ranged rewards, minimums and open redemptions, and rejects a bad row", () => {
     expect(parseMember({ member: true, customerId: null, points: { available: 1, pending: 0, lifetime: 1 }, tier: { id: "gold", name: "Gold" } })?.tier).toEqual({ id: "gold", name: "Gold" });
+    // An app that predates the launch switch says nothing: live. Only an explicit false hides.
+    expect(parseMember({ member: false, customerId: null, points: { available: 0, pending: 0, lifetime: 0 }, tier: null })?.live).toBe(true);
+    expect(parseMember({ member: false, customerId: null, points: { available: 0, pending: 0, lifetime: 0 }, tier: null, live: false })?.live).toBe(false);
     const rewards = parseRewards({
       member: true, available: 900, held: 0, currencyCode: "EUR",
       rewards: [reward, { ...reward, id: "var", kind: "variable", points: { minimum: 100, maximum: null, step: 50 }, conditions: { minimumOrderMinor: 5000 } }],

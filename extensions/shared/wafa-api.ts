@@ -23,6 +23,8 @@ export type MemberSummary = {
   readonly customerId: string | null;
   readonly points: PointsBalance;
   readonly tier: { readonly id: string | null; readonly name: string } | null;
+  /** The merchant has launched the program; false: show nothing. An app that does not say is live. */
+  readonly live: boolean;
 };
 
 export type RewardKind = "fixed_amount" | "percentage" | "free_shipping" | "free_product" | "store_credit" | "variable" | "donation";
@@ -191,7 +193,7 @@ export function parseMember(json: unknown): MemberSummary | null {
   const { available, pending, lifetime } = json.points;
   if (!isCount(available) || !isCount(pending) || !isCount(lifetime)) return null;
   const tier = isRecord(json.tier) && isText(json.tier.name) ? { id: textOrNull(json.tier.id), name: json.tier.name } : null;
-  return { member: json.member, customerId: textOrNull(json.customerId), points: { available, pending, lifetime }, tier };
+  return { member: json.member, customerId: textOrNull(json.customerId), points: { available, pending, lifetime }, tier, live: json.live !== false };
 }
 
 function parseRange(value: unknown): RewardOffer["points"] | null | undefined {

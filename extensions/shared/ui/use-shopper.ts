@@ -9,10 +9,10 @@ export function useShopper(client: WafaClient, signedIn: boolean, withRewards: b
   const [round, setRound] = useState(0);
 
   useEffect(() => {
-    if (!signedIn) return;
     let live = true;
+    // A guest's call answers only whether the program is live (and that they are no member).
     void client.member().then((result) => live && setMember(result));
-    if (withRewards) void client.rewards().then((result) => live && setRewards(result));
+    if (withRewards && signedIn) void client.rewards().then((result) => live && setRewards(result));
     return () => {
       live = false;
     };

@@ -34,6 +34,7 @@ export function CheckoutRewards({ api, compact }: { api: CheckoutApi; compact: b
     onSettled: reload,
   });
 
+  if (view.kind === "hidden") return null;
   if (view.kind === "loading") return compact ? null : <s-skeleton-paragraph />;
   if (view.kind === "guest" || view.kind === "not_member") return compact ? null : <JoinCall words={words} href={null} signedIn={view.kind === "not_member"} />;
   if (view.kind === "unavailable") return compact ? null : <s-text color="subdued">{words.t(view.messageKey)}</s-text>;

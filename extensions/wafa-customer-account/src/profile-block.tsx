@@ -24,7 +24,7 @@ function ProfileBlock() {
   const { view } = useShopper(client, signedIn, true);
   const { t } = words;
   if (view.kind === "loading") return <s-skeleton-paragraph />;
-  if (view.kind === "unavailable") return null;
+  if (view.kind === "unavailable" || view.kind === "hidden") return null;
   if (view.kind !== "member") return <JoinCall words={words} href={null} signedIn={view.kind === "not_member"} />;
   return (
     <s-section heading={t("title")}>

@@ -32,6 +32,7 @@ function RewardsPage() {
       {view.kind === "loading" && <s-skeleton-paragraph />}
       {(view.kind === "guest" || view.kind === "not_member") && <JoinCall words={words} href={null} signedIn={view.kind === "not_member"} />}
       {view.kind === "unavailable" && <s-banner tone="warning">{t(view.messageKey)}</s-banner>}
+      {view.kind === "hidden" && <s-text color="subdued">{t("redemption.errors.not_available")}</s-text>}
       {view.kind === "member" && (
         <s-stack gap="large">
           <s-section heading={t("balance.heading")}>

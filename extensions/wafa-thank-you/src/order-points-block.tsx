@@ -38,7 +38,7 @@ export function OrderPointsBlock({ sessionToken, i18n, signedIn, orderId, joinUr
 
   if (view.kind === "loading") return <s-skeleton-paragraph />;
   if (view.kind === "guest" || view.kind === "not_member") return <JoinCall words={words} href={joinUrl} signedIn={view.kind === "not_member"} />;
-  if (view.kind === "unavailable") return null;
+  if (view.kind === "unavailable" || view.kind === "hidden") return null;
 
   const line = orderPointsLine(orderPoints);
   const { t, number } = words;
