@@ -12,6 +12,7 @@ import { PRESETS } from "~/loyalty/program/presets";
 import { previewTypicalCustomer } from "~/loyalty/program/preview";
 import { KeyNumbersSchema, shopAmountFormatter, WIZARD_KINDS, wizardProgram, type WizardKind } from "~/loyalty/program/wizard";
 import { completeOnboarding, getOnboardingWizard } from "~/services/onboarding.server";
+import { requestStorefrontSync } from "~/services/storefront/request-storefront-sync.server";
 import { staffFromSession } from "~/services/staff.server";
 import { authenticate } from "~/shopify.server";
 
@@ -42,6 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await completeOnboarding(getDatabase(), session.shop, input, staffFromSession(session, sessionToken?.sub), new Date());
   if (result.status === "shop_not_installed") throw new Response("This shop is not installed", { status: 404 });
   if (result.status === "invalid") return data<OnboardingActionData>(result, { status: 400 });
+  await requestStorefrontSync(getDatabase(), session.shop);
   return data<OnboardingActionData>(result);
 }
 

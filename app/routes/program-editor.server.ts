@@ -11,6 +11,7 @@ import { previewTierChange } from "~/services/preview-tier-change.server";
 import { saveProgram } from "~/services/save-program.server";
 import { staffFromSession } from "~/services/staff.server";
 import { authenticate } from "~/shopify.server";
+import { requestStorefrontSync } from "~/services/storefront/request-storefront-sync.server";
 
 export type ProgramEditorData = {
   readonly currencyCode: string;
@@ -85,6 +86,7 @@ export async function programEditorAction(request: Request) {
     case "unchanged":
       return data<ProgramActionResult>({ kind: "unchanged", version: result.version.version });
     case "saved":
+      await requestStorefrontSync(getDatabase(), session.shop);
       return data<ProgramActionResult>({ kind: "saved", version: result.version.version, tiersChanged: result.tiersChanged });
   }
 }

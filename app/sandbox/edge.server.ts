@@ -7,6 +7,7 @@ import { sandboxRuntime } from "./runtime.server";
 import { bulkOperationNode, runBulkQuery } from "./admin/bulk-operations";
 import { discountCodeBasicCreate, discountCodeDelete, metafieldsSet, storeCreditAccountCredit } from "./admin/redemption-operations";
 import { simulateMetafieldsSet, simulateTagsAdd, simulateTagsRemove } from "./admin/customer-sync";
+import { simulateShopId, simulateShopMetafieldsSet } from "./admin/shop-metafields";
 
 /**
  * The sandbox replaces Shopify's network edge, and only that: requests the Shopify
@@ -162,6 +163,8 @@ const OPERATIONS: Record<string, (shop: string, variables: Record<string, unknow
   WafaCustomerTagsAdd: simulateTagsAdd,
   WafaCustomerTagsRemove: simulateTagsRemove,
   WafaCustomerMetafieldsSet: simulateMetafieldsSet,
+  WafaShopId: simulateShopId,
+  WafaShopMetafieldsSet: simulateShopMetafieldsSet,
 };
 
 function graphqlEndpoint(shop: string, body: unknown): Response {
