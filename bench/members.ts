@@ -87,6 +87,10 @@ const SCENARIOS: readonly Scenario[] = [
   { name: "search: full name (amina salem)", query: { q: "amina salem" } },
   { name: "search: one email", query: { q: "customer77777@", status: "all" } },
   { name: "search: no match", query: { q: "zzzz" } },
+  { name: "search: common word (example), by name", query: { q: "example", sort: "name", direction: "asc" } },
+  { name: "search: two letters (zo)", query: { q: "zo" } },
+  { name: "search: two letters, no match (qx)", query: { q: "qx" } },
+  { name: "search: common name, tier gold, middle", query: { q: "amina", tier: "gold" }, middle: true },
   { name: "filter: tier gold, by points", query: { tier: "gold", sort: "balance", direction: "desc" } },
   { name: "filter: no tier", query: { tier: "_none" } },
   { name: "filter: 1,000-2,000 points", query: { minPoints: "1000", maxPoints: "2000" } },
@@ -109,14 +113,14 @@ async function timeIt(samples: number, work: () => Promise<unknown>) {
   return { p50: percentile(times, 0.5), p99: percentile(times, 0.99) };
 }
 
-/** A cursor halfway through the scenario's result: the page a merchant reaches after paging far. */
+/** A cursor halfway through the scenario's result (searches and filters included): the page a merchant reaches after paging far. */
 async function middleCursor(database: AppDatabase, shopId: number, query: MemberListQuery): Promise<string> {
   const shop = await findShop(database.db, BENCH_SHOP);
   if (!shop) throw new Error("bench shop missing");
-  const rows = await walkMembers(database.db, shopId, memberFilters(query, shop), query.sort, query.direction, null, Math.floor(MEMBERS / 2), "forward");
-  const last = rows.at(-1);
-  if (!last) throw new Error("no middle row");
-  return encodeCursor(query.sort, positionOf(last, query.sort));
+  const rows = await walkMembers(database.db, shopId, memberFilters(query, shop), query.sort, query.direction, null, MEMBERS, "forward");
+  const middle = rows[Math.floor(rows.length / 2)];
+  if (!middle) throw new Error("no middle row");
+  return encodeCursor(query.sort, positionOf(middle, query.sort));
 }
 
 type Row = { database: DatabaseKind; round: number; scenario: string; p50: number; p99: number; rows: number };

@@ -277,6 +277,20 @@ export interface RedemptionTable {
   updatedAt: Date;
 }
 
+export interface SurveyResponseTable {
+  id: Generated<number>;
+  shopId: number;
+  orderGid: string;
+  customerId: number | null;
+  recommend: number | null;
+  satisfaction: number | null;
+  effort: number | null;
+  comment: string | null;
+  rewardPoints: Generated<number>;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
 export interface Database {
   Session: SessionTable;
   Shop: ShopTable;
@@ -294,6 +308,7 @@ export interface Database {
   HistoryImport: HistoryImportTable;
   ReportSettings: ReportSettingsTable;
   Redemption: RedemptionTable;
+  SurveyResponse: SurveyResponseTable;
 }
 
 /** Columns the SQLite driver reads back as Date (stored as Unix milliseconds). */

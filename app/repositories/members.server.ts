@@ -1,4 +1,4 @@
-import { sql, type SqlBool } from "kysely";
+import { PostgresAdapter, sql, type SqlBool } from "kysely";
 import type { Db } from "../db/database.server";
 
 /**
@@ -63,22 +63,65 @@ export function likePattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
 }
 
-function filtered(db: Db, shopId: number, filters: MemberFilters) {
-  let query = db.selectFrom("Customer").select(LIST_COLUMNS).where("shopId", "=", shopId);
+/**
+ * Up to this many matches, a search is resolved to its customer ids before the page is read
+ * (a few milliseconds through the trigram index on PostgreSQL); beyond it, matches are dense
+ * enough that walking the sort's index finds a page of them quickly.
+ */
+export const SEARCH_ID_LIMIT = 1000;
+
+/** What a search matches: no search, these customer ids (at most SEARCH_ID_LIMIT), or more. */
+export type SearchMatches = { readonly kind: "all" } | { readonly kind: "ids"; readonly ids: readonly number[] } | { readonly kind: "many" };
+
+/** Every word occurs in searchText (lower-cased both sides); `terms` is not empty. */
+function searchMatch(terms: readonly string[]) {
+  const words = terms.map((term) => sql<SqlBool>`"searchText" like ${likePattern(term)} escape '\\'`);
+  return sql<SqlBool>`(${sql.join(words, sql` and `)})`;
+}
+
+/** The shop's customers passing every filter but the search words. */
+function withFilters(db: Db, shopId: number, filters: MemberFilters) {
+  let query = db.selectFrom("Customer").where("shopId", "=", shopId);
   if (filters.membersOnly) query = query.where("enrolledAt", "is not", null);
-  if (filters.terms.length > 0) {
-    // Matched in the (shopId, searchText, id) index alone, whatever the sort: a substring
-    // cannot use an index range, but scanning the index's entries costs a fraction of
-    // visiting 100k rows, and it bounds a rare or absent term's cost (docs/decisions/0010-members.md).
-    let matches = db.selectFrom("Customer").select("id").where("shopId", "=", shopId);
-    for (const term of filters.terms) matches = matches.where(sql<SqlBool>`"searchText" like ${likePattern(term)} escape '\\'`);
-    query = query.where("id", "in", matches);
-  }
   if (filters.tier) query = filters.tier.id === null ? query.where("tierId", "is", null) : query.where("tierId", "=", filters.tier.id);
   if (filters.minAvailable !== undefined) query = query.where("pointsAvailable", ">=", filters.minAvailable);
   if (filters.maxAvailable !== undefined) query = query.where("pointsAvailable", "<=", filters.maxAvailable);
   if (filters.lastOrderFrom) query = query.where("lastOrderAt", ">=", filters.lastOrderFrom);
   if (filters.lastOrderUntil) query = query.where("lastOrderAt", "<", filters.lastOrderUntil);
+  return query;
+}
+
+/**
+ * Resolves a search first, with the other filters, so that the page's query does not
+ * depend on the planner guessing how many customers a `LIKE '%word%'` matches (PostgreSQL
+ * guessed a few hundred too many for "amina salem" and walked the sort index through 40,000
+ * rows: 180 ms). On PostgreSQL the GIN trigram index on (shopId, searchText) answers words
+ * of 3+ characters; shorter words (no trigram) and SQLite scan the shop's customers until
+ * the limit is reached. See docs/decisions/0010-members.md.
+ */
+export async function findSearchMatches(db: Db, shopId: number, filters: MemberFilters): Promise<SearchMatches> {
+  if (filters.terms.length === 0) return { kind: "all" };
+  const rows = await withFilters(db, shopId, filters).select("id").where(searchMatch(filters.terms)).limit(SEARCH_ID_LIMIT + 1).execute();
+  return rows.length > SEARCH_ID_LIMIT ? { kind: "many" } : { kind: "ids", ids: rows.map((row) => row.id) };
+}
+
+const isPostgres = (db: Db) => db.getExecutor().adapter instanceof PostgresAdapter;
+
+/**
+ * The ids as one parameter (an array on PostgreSQL, JSON on SQLite): `IN (?, ?, …)` would be
+ * a new statement text for each count, and both drivers keep a prepared statement per text.
+ */
+function idIn(db: Db, ids: readonly number[]) {
+  return isPostgres(db) ? sql<SqlBool>`"id" = any(${[...ids]}::int[])` : sql<SqlBool>`"id" in (select value from json_each(${JSON.stringify(ids)}))`;
+}
+
+function filtered(db: Db, shopId: number, filters: MemberFilters, search: SearchMatches) {
+  const query = withFilters(db, shopId, filters).select(LIST_COLUMNS);
+  // A few matches: those rows (the words checked again: a customer renamed since the ids
+  // were read does not show). Many: more than SEARCH_ID_LIMIT pass every filter, so the sort's
+  // index walk meets a page of them within about 50 × (shop size / SEARCH_ID_LIMIT) rows.
+  if (search.kind === "ids") return query.where(idIn(db, search.ids)).where(searchMatch(filters.terms));
+  if (search.kind === "many") return query.where(searchMatch(filters.terms));
   return query;
 }
 
@@ -93,6 +136,7 @@ async function segmentRows(
   db: Db,
   shopId: number,
   filters: MemberFilters,
+  search: SearchMatches,
   sort: MemberSortKey,
   segment: Segment,
   direction: SortDirection,
@@ -101,7 +145,7 @@ async function segmentRows(
 ): Promise<MemberListRow[]> {
   const column = sql.ref<SortValue>(MEMBER_SORT_COLUMNS[sort]);
   const [past, pastOrEqual] = direction === "desc" ? (["<", "<="] as const) : ([">", ">="] as const);
-  let query = filtered(db, shopId, filters);
+  let query = filtered(db, shopId, filters, search);
   if (segment === "nulls") {
     query = query.where(sql<SqlBool>`${column} is null`);
     if (after) query = query.where("id", past, after.id);
@@ -135,14 +179,39 @@ export async function walkMembers(
   limit: number,
   walk: "forward" | "backward",
 ): Promise<MemberListRow[]> {
+  if (filters.terms.length === 0 || !isPostgres(db)) return walkFrom(db, shopId, filters, sort, direction, after, limit, walk);
+  // PostgreSQL: Wafa runs statements as named prepared ones (app/db/postgres.server.ts), and
+  // after five runs the server may keep a generic plan, made without the LIKE patterns: it
+  // cannot tell "zzzz" (no match: the trigram index) from "example" (every row: walk the
+  // sort's index) and picked a sequential scan, 60 ms for no match at 100k customers. A
+  // search is planned with its words.
+  const plan = async (tx: Db) => {
+    await sql`set local plan_cache_mode = force_custom_plan`.execute(tx);
+    return walkFrom(tx, shopId, filters, sort, direction, after, limit, walk);
+  };
+  return db.isTransaction ? plan(db) : db.transaction().execute(plan);
+}
+
+async function walkFrom(
+  db: Db,
+  shopId: number,
+  filters: MemberFilters,
+  sort: MemberSortKey,
+  direction: SortDirection,
+  after: KeysetPosition | null,
+  limit: number,
+  walk: "forward" | "backward",
+): Promise<MemberListRow[]> {
   const segments: Segment[] = NULLABLE.has(sort) ? (walk === "forward" ? ["values", "nulls"] : ["nulls", "values"]) : ["values"];
   const walkDirection: SortDirection = walk === "forward" ? direction : direction === "asc" ? "desc" : "asc";
   const startSegment: Segment = after && after.value === null ? "nulls" : "values";
+  const search = await findSearchMatches(db, shopId, filters);
+  if (search.kind === "ids" && search.ids.length === 0) return [];
   const rows: MemberListRow[] = [];
   for (const segment of segments.slice(after ? Math.max(0, segments.indexOf(startSegment)) : 0)) {
     if (rows.length >= limit) break;
     const bound = after && segment === startSegment ? after : null;
-    rows.push(...(await segmentRows(db, shopId, filters, sort, segment, walkDirection, bound, limit - rows.length)));
+    rows.push(...(await segmentRows(db, shopId, filters, search, sort, segment, walkDirection, bound, limit - rows.length)));
   }
   return rows;
 }
