@@ -6,6 +6,8 @@ import {
   MINIMUM_CONTRAST,
   RIGHT_TO_LEFT,
   SHOPPER_LANGUAGES,
+  SURVEY_QUESTIONS,
+  type SurveyQuestion,
   type ShopperLanguage,
   type ShopperTexts,
   type ShopSettings,
@@ -38,6 +40,13 @@ const TRANSLATABLE: readonly (readonly [keyof ShopperTexts, string])[] = [
   ["widgetTitle", "Rewards panel title"],
   ["joinCallToAction", "Invitation to join"],
 ];
+
+const SURVEY_QUESTION_LABELS: Readonly<Record<SurveyQuestion, string>> = {
+  recommend: "How likely are you to recommend us? (0–10, for NPS)",
+  satisfaction: "How satisfied are you with your purchase? (1–5, for CSAT)",
+  effort: "How easy was it to buy from us? (1–7, for CES)",
+  comment: "Anything else you'd like to tell us? (optional text)",
+};
 
 export type ShopSettingsFormProps = {
   readonly draft: SettingsDraft;
@@ -150,6 +159,36 @@ export function ShopSettingsForm({ draft, currencyCode, errors, onChange }: Shop
               </FormLayout>
             </BlockStack>
           ))}
+        </BlockStack>
+      </Card>
+
+      <Card>
+        <BlockStack gap="300">
+          <Text as="h2" variant="headingMd">
+            Feedback survey
+          </Text>
+          <Text as="p" tone="subdued">
+            A short survey on the thank-you page (add the &quot;Wafa feedback survey&quot; block in the checkout editor). One answer per order; the Reports page turns the answers into NPS, CSAT and CES.
+          </Text>
+          <Checkbox label="Show the survey after a purchase" checked={settings.survey.enabled} onChange={(enabled) => set({ survey: { ...settings.survey, enabled } })} error={errors["survey.enabled"]} />
+          <ChoiceList
+            title="Questions"
+            allowMultiple
+            choices={SURVEY_QUESTIONS.map((question) => ({ label: SURVEY_QUESTION_LABELS[question], value: question }))}
+            selected={[...settings.survey.questions]}
+            onChange={(selected) => set({ survey: { ...settings.survey, questions: SURVEY_QUESTIONS.filter((question) => selected.includes(question)) } })}
+            error={errors["survey.questions"]}
+          />
+          <TextField
+            label="Points for answering"
+            type="number"
+            min={0}
+            value={String(settings.survey.rewardPoints)}
+            onChange={(value) => set({ survey: { ...settings.survey, rewardPoints: value.trim() === "" ? 0 : Number(value) } })}
+            error={errors["survey.rewardPoints"]}
+            helpText="0 for no reward. Granted once per order, to signed-in members answering about their own order."
+            autoComplete="off"
+          />
         </BlockStack>
       </Card>
 

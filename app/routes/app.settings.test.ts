@@ -12,6 +12,7 @@ const custom: ShopSettings = {
   branding: { primaryColor: "#5B2A86", textOnPrimaryColor: "#FFFFFF", launcherLabel: "المكافآت", widgetTitle: "برنامج المكافآت", joinCallToAction: "انضم واجمع النجوم" },
   languages: { primary: "ar", enabled: ["ar", "en", "fa"] },
   translations: { en: { pointsSingular: "star", pointsPlural: "stars", launcherLabel: "Rewards" } },
+  survey: { enabled: true, rewardPoints: 50, questions: ["recommend", "comment"] },
 };
 type IssuesData = { status: string; issues: { path: string[]; message: string }[] };
 

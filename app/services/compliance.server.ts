@@ -4,6 +4,7 @@ import { saveCustomerDataExport } from "../repositories/data-exports.server";
 import { findCustomer, redactCustomer } from "../repositories/customers.server";
 import { customerLedger } from "../repositories/ledger.server";
 import { findShop, deleteShopRows } from "../repositories/shops.server";
+import { customerSurveyResponses, eraseSurveyComments } from "../repositories/survey-responses.server";
 
 /**
  * customers/redact: the customer's personal data is removed (name, email, phone, and the
@@ -15,6 +16,7 @@ export async function redactCustomerData(database: AppDatabase, shopDomain: stri
     const shop = await findShop(tx, shopDomain);
     if (!shop) return { status: "unknown_shop" } as const;
     const customerId = await redactCustomer(tx, shop.id, customerGid, now);
+    if (customerId !== null) await eraseSurveyComments(tx, shop.id, customerId, now);
     await tx.deleteFrom("CustomerDataExport").where("shopId", "=", shop.id).where("customerGid", "=", customerGid).execute();
     return { status: customerId === null ? "unknown_customer" : "redacted" } as const;
   });
@@ -75,6 +77,7 @@ export async function exportCustomerData(
       },
       orders: orders.map((order) => ({ ...order, discountCodes: JSON.parse(order.discountCodes) as unknown })),
       ledger: customer ? await customerLedger(tx, shop.id, customer.id, 10_000) : [],
+      surveyResponses: customer ? await customerSurveyResponses(tx, shop.id, customer.id) : [],
     };
     const exportId = await saveCustomerDataExport(tx, shop.id, { customerGid: request.customerGid, dataRequestId: request.dataRequestId, document }, now);
     return { status: "exported", exportId } as const;

@@ -12,6 +12,7 @@ const custom: ShopSettings = {
   branding: { primaryColor: "#0B6E4F", textOnPrimaryColor: "#FFFFFF", launcherLabel: "Stars", widgetTitle: "Our stars", joinCallToAction: "Join and collect stars" },
   languages: { primary: "ar", enabled: ["ar", "en"] },
   translations: { en: { pointsSingular: "star", pointsPlural: "stars" } },
+  survey: { enabled: true, rewardPoints: 50, questions: ["recommend", "comment"] },
 };
 
 describe.each(DATABASE_KINDS)("shop settings on %s", (kind) => {

@@ -34,6 +34,34 @@ export const ShopperTextsSchema = z
   .strict();
 export type ShopperTexts = z.infer<typeof ShopperTextsSchema>;
 
+/**
+ * The thank-you page survey (docs/decisions/0018-feedback-survey.md): whether it shows, the
+ * points for answering (0 = none; granted once per order, through the ledger), and which
+ * questions it asks. Scales as app/loyalty/metrics/metric-facts.ts reads them.
+ */
+export const SURVEY_QUESTIONS = ["recommend", "satisfaction", "effort", "comment"] as const;
+export type SurveyQuestion = (typeof SURVEY_QUESTIONS)[number];
+/** A reward large enough to thank, small enough that a typo cannot mint a fortune per order. */
+export const MAX_SURVEY_REWARD = 10_000;
+
+export const SurveySettingsSchema = z
+  .object({
+    enabled: z.boolean("Choose whether the survey is shown."),
+    rewardPoints: z
+      .int("Enter a whole number of points (0 for no reward).")
+      .min(0, "The reward cannot be negative (0 means no reward).")
+      .max(MAX_SURVEY_REWARD, `The reward can be at most ${MAX_SURVEY_REWARD.toLocaleString("en-US")} points.`),
+    questions: z
+      .array(z.enum(SURVEY_QUESTIONS, "Choose a supported question."))
+      .max(SURVEY_QUESTIONS.length)
+      .refine((questions) => new Set(questions).size === questions.length, "Each question can be asked once.")
+      .refine((questions) => questions.some((question) => question !== "comment"), "Ask at least one scored question."),
+  })
+  .strict();
+export type SurveySettings = z.infer<typeof SurveySettingsSchema>;
+
+export const DEFAULT_SURVEY: SurveySettings = { enabled: true, rewardPoints: 0, questions: ["recommend", "satisfaction", "effort", "comment"] };
+
 export const ShopSettingsSchema = z
   .object({
     pointsName: z.object({ singular: text("The singular name", 30), plural: text("The plural name", 30) }).strict(),
@@ -51,6 +79,8 @@ export const ShopSettingsSchema = z
       .object({ primary: Language, enabled: z.array(Language).min(1, "Offer at least one language.").max(SHOPPER_LANGUAGES.length) })
       .strict(),
     translations: z.partialRecord(Language, ShopperTextsSchema),
+    // Added after the first settings were stored: a form or stored value without it means the defaults.
+    survey: SurveySettingsSchema.default(DEFAULT_SURVEY),
   })
   .strict()
   .superRefine((settings, context) => {
@@ -80,6 +110,7 @@ export const DEFAULT_SETTINGS: ShopSettings = {
   },
   languages: { primary: "en", enabled: ["en"] },
   translations: {},
+  survey: DEFAULT_SURVEY,
 };
 
 /**
@@ -92,6 +123,7 @@ export function readShopSettings(stored: unknown): ShopSettings {
     ...DEFAULT_SETTINGS,
     ...partial,
     branding: { ...DEFAULT_SETTINGS.branding, ...((partial.branding as object | undefined) ?? {}) },
+    survey: { ...DEFAULT_SETTINGS.survey, ...((partial.survey as object | undefined) ?? {}) },
   };
   return ShopSettingsSchema.parse(merged);
 }

@@ -1,0 +1,39 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { getDatabase } from "~/db.server";
+import { getSurveyStatus, recordSurveyResponse } from "~/services/record-survey-response.server";
+import { authenticate } from "~/shopify.server";
+import { extensionIdentity } from "~/shopify/session-identity.server";
+
+/** Refusals as the extensions read them: a code, and for invalid answers each field's message. */
+const REFUSALS = { shop_not_installed: 404, survey_disabled: 409, not_your_order: 403 } as const;
+const NO_STORE = { "Cache-Control": "private, no-store" };
+
+/**
+ * GET /api/survey?order=<gid> (thank-you page extension, session token): the shop's survey
+ * and whether this order was already answered. The shopper is the token's customer (`sub`),
+ * never a parameter. A missing or forged token is 401.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { sessionToken, cors } = await authenticate.public.checkout(request);
+  const identity = extensionIdentity(sessionToken);
+  if (!identity) return cors(Response.json({ error: "unauthorized" }, { status: 401 }));
+  const status = await getSurveyStatus(getDatabase(), identity, new URL(request.url).searchParams.get("order"));
+  if (status.status === "invalid") return cors(Response.json({ error: "invalid_request", issues: status.issues }, { status: 400 }));
+  if (status.status !== "ok") return cors(Response.json({ error: status.status }, { status: REFUSALS[status.status] }));
+  return cors(Response.json({ survey: status.survey, response: status.response }, { headers: NO_STORE }));
+}
+
+/** POST /api/survey: the answers for one order, once; sending them again returns the stored receipt. */
+export async function action({ request }: ActionFunctionArgs) {
+  const { sessionToken, cors } = await authenticate.public.checkout(request);
+  if (request.method !== "POST") return cors(new Response(null, { status: 405, headers: { Allow: "GET, POST, OPTIONS" } }));
+  const identity = extensionIdentity(sessionToken);
+  if (!identity) return cors(Response.json({ error: "unauthorized" }, { status: 401 }));
+  const body: unknown = await request.json().catch(() => null);
+  const result = await recordSurveyResponse(getDatabase(), identity, body, new Date());
+  if (result.status === "invalid") return cors(Response.json({ error: "invalid_request", issues: result.issues }, { status: 400 }));
+  if (result.status === "recorded" || result.status === "already_recorded") {
+    return cors(Response.json(result.receipt, { status: result.status === "recorded" ? 201 : 200, headers: NO_STORE }));
+  }
+  return cors(Response.json({ error: result.status }, { status: REFUSALS[result.status] }));
+}
