@@ -11,6 +11,7 @@ import {
   findHistoryImport,
   insertHistoryImport,
   latestHistoryImport,
+  relaxBatchDurability,
   resolveOrderCustomers,
   unfinishedHistoryImports,
   updateHistoryImport,
@@ -25,7 +26,7 @@ import type { AdminGraphql } from "../shopify/admin/shop-details.server";
 import { fetchBulkOperation, runBulkQuery } from "../shopify/bulk/bulk-operations.server";
 import { HistoryRecordAssembler, type HistoryRecord } from "../shopify/bulk/history-lines";
 import { BULK_QUERY_OF } from "../shopify/bulk/history-queries";
-import { jsonlLines } from "../shopify/bulk/jsonl";
+import { jsonlLineBatches } from "../shopify/bulk/jsonl";
 import { recordOrderEvent } from "./record-order-event.server";
 
 /**
@@ -119,7 +120,10 @@ async function followExport(database: AppDatabase, row: HistoryImportRow, depend
 
 async function nextPhase(database: AppDatabase, row: HistoryImportRow, dependencies: ImportDependencies, clock: () => Date): Promise<AdvanceOutcome> {
   if (row.phase === "orders") {
-    await updateHistoryImport(database.db, row.id, { phase: "done", status: "completed", finishedAt: clock() }, clock());
+    await inTransaction(database, async (tx) => {
+      await advanceLastOrderAt(tx, database.kind, row.shopId);
+      await updateHistoryImport(tx, row.id, { phase: "done", status: "completed", finishedAt: clock() }, clock());
+    });
     return "finished";
   }
   // The orders' batches look their customers up: plan those lookups with the loaded table's statistics.
@@ -149,23 +153,27 @@ async function applyFile(database: AppDatabase, shop: ShopRecord, row: HistoryIm
   const versions = row.phase === "orders" ? await listProgramVersions(database.db, shop.id) : [];
   const assembler = new HistoryRecordAssembler();
   const batch = new BatchWriter(database, shop, row, versions, clock);
-  let position: Position = { lines: row.linesDone, bytes: row.bytesDone };
-  let openedAt: Position = position;
+  let lines = row.linesDone;
+  let bytes = row.bytesDone;
+  // Where the order being assembled began: a checkpoint inside the file stops before it.
+  let openedAt: Position = { lines, bytes };
   try {
-    for await (const line of jsonlLines(body, row.bytesDone)) {
-      const before = position;
-      position = { lines: position.lines + 1, bytes: line.endOffset };
-      const records = assembler.push(line.text, position.lines);
-      if (assembler.openedAt === position.lines) openedAt = before;
-      batch.add(records);
-      if (batch.size >= batchSize) {
-        // Orders are complete only when the next one starts: the checkpoint stops before the open one.
-        await batch.commit(assembler.assembling ? openedAt : position);
-        if (dependencies.signal?.aborted) return "stopped";
+    for await (const chunkLines of jsonlLineBatches(body, row.bytesDone)) {
+      for (const line of chunkLines) {
+        const before = bytes;
+        lines++;
+        bytes = line.endOffset;
+        batch.add(assembler.push(line.text, lines));
+        if (assembler.openedAt === lines) openedAt = { lines: lines - 1, bytes: before };
+        if (batch.size >= batchSize) {
+          // Orders are complete only when the next one starts: the checkpoint stops before the open one.
+          await batch.commit(assembler.assembling ? openedAt : { lines, bytes });
+          if (dependencies.signal?.aborted) return "stopped";
+        }
       }
     }
     batch.add(assembler.finish());
-    await batch.commit(position);
+    await batch.commit({ lines, bytes });
   } finally {
     // Whatever ends the file (its end, a stop, a broken download), the batch handed over lands first.
     await batch.settle();
@@ -284,6 +292,7 @@ class BatchWriter {
     const { kind } = this.database;
     const { to, customers, skipped } = work;
     await inTransaction(this.database, async (tx) => {
+      await relaxBatchDurability(tx, kind);
       if (customers.length > 0) await upsertImportedCustomers(tx, kind, this.shop.id, customers, now);
       if (historical.length > 0) await writeHistoricalOrders(tx, kind, this.shop.id, historical, now);
       const checkpoint = { linesDone: to.lines, bytesDone: to.bytes, customers: customers.length, orders: work.imported, skipped: skipped.length, error: skipped[0] ?? null };
@@ -310,16 +319,10 @@ async function writeHistoricalOrders(
 ): Promise<void> {
   const gids = [...new Set(snapshots.flatMap(({ snapshot }) => (snapshot.customerId ? [snapshot.customerId] : [])))];
   const refs = await resolveOrderCustomers(tx, kind, shopId, gids, now);
-  const latest = new Map<number, Date>();
   const orders: ImportedOrder[] = snapshots.map(({ snapshot: raw, rank }) => {
     const ref = raw.customerId ? refs.get(raw.customerId) : undefined;
     // A redacted customer is known by their tombstone key, as on the webhook path.
     const snapshot = ref && ref.key !== raw.customerId ? { ...raw, customerId: ref.key } : raw;
-    if (ref) {
-      const placed = orderProcessedAt(snapshot);
-      const known = latest.get(ref.id);
-      if (!known || placed > known) latest.set(ref.id, placed);
-    }
     return {
       snapshot,
       rank: snapshot === raw ? rank : snapshotRank(snapshot),
@@ -330,7 +333,6 @@ async function writeHistoricalOrders(
     };
   });
   await upsertImportedOrders(tx, kind, shopId, orders, now);
-  await advanceLastOrderAt(tx, kind, latest);
 }
 
 /**

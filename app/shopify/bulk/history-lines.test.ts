@@ -44,6 +44,16 @@ describe("assembling orders from their lines", () => {
   });
 
   it.each([
+    ["a line item's quantity", (item: string) => item.replace('"quantity":1', '"quantity":"1"'), "line 2: quantity: expected a whole number, 0 or more"],
+    ["a line item's price", (item: string) => item.replace('"amount":"10.00"', '"amount":"ten"'), 'line 2: originalUnitPriceSet.shopMoney.amount: "ten" is not a decimal amount'],
+    ["a line item's product", (item: string) => item.replace('"gid://shopify/Product/7"', '"7"'), "line 2: product.id: expected a gid://shopify/Product/… id"],
+  ])("GIVEN a malformed %s THEN the message names the line and the field", (_name, breakItem, message) => {
+    const [order, ...items] = orderLines({ id: 1, customerId: 1, processedAt: "2025-01-01T00:00:00Z" });
+    const records = assemble([order ?? "", breakItem(items[0] ?? ""), ...items.slice(1)]);
+    expect(records).toEqual([{ kind: "skipped", message: `${message} (order gid://shopify/Order/1 skipped)` }]);
+  });
+
+  it.each([
     ["not JSON", "{oops"],
     ["no id", '{"name":"x"}'],
     ["an unknown object", '{"id":"gid://shopify/Product/1"}'],

@@ -1,146 +1,192 @@
 /**
- * The lines of the history import's bulk operation files (JSONL), read with zod, and the
- * translation of an order with its line items into the same snapshot the webhook path
- * stores (app/shopify/payloads/order.ts), so the two paths converge on one row.
+ * The lines of the history import's bulk operation files (JSONL), and the translation of an
+ * order with its line items into the same snapshot the webhook path stores
+ * (app/shopify/payloads/order.ts), so the two paths converge on one row.
  *
  * Shopify writes each object of a nested connection on its own line, with `__parentId`
  * naming its parent; with `groupObjects: true` the children follow their parent
  * (https://shopify.dev/docs/api/usage/bulk-operations/queries). The assembler below relies
  * on that to emit each order as soon as the next one starts, holding one order in memory.
+ *
+ * Lines are checked by hand rather than with zod: an import reads millions of them and
+ * zod's copies were a tenth of its time (docs/decisions/0013-history-import.md). The
+ * checks are the ones the schemas made (types, GIDs, timestamps, exact money in one
+ * currency), and a bad line is still reported with its line number and the field at fault.
  */
-import { z } from "zod";
-import { parseMoney, type Money } from "../../loyalty/money/money";
+import { parseMoney } from "../../loyalty/money/money";
 import type { OrderLine, OrderSnapshot } from "../../loyalty/orders/order-state";
 import type { CustomerFacts } from "../../repositories/customers.server";
-import { gidOf } from "../payloads/common";
 
-const IsoTimestamp = z.string().transform((text, context) => {
-  const date = new Date(text);
-  if (Number.isNaN(date.getTime())) {
-    context.addIssue({ code: "custom", message: `"${text}" is not a timestamp` });
-    return z.NEVER;
+/** A field that is not what the query asks for: `path` names it in the skipped line's message. */
+class LineProblem extends Error {
+  constructor(readonly path: string, message: string) {
+    super(message);
   }
+}
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+
+function objectAt(parent: Json, key: string, path: string): Json {
+  const value = parent[key];
+  if (!isObject(value)) throw new LineProblem(path, "expected an object");
+  return value;
+}
+
+function optionalObject(parent: Json, key: string, path: string): Json | null {
+  const value = parent[key];
+  return value === undefined || value === null ? null : objectAt(parent, key, path);
+}
+
+function text(parent: Json, key: string, path = key): string {
+  const value = parent[key];
+  if (typeof value !== "string") throw new LineProblem(path, "expected a string");
+  return value;
+}
+
+function optionalText(parent: Json, key: string, path = key): string | null {
+  const value = parent[key];
+  return value === undefined || value === null ? null : text(parent, key, path);
+}
+
+function flag(parent: Json, key: string): boolean {
+  const value = parent[key];
+  if (typeof value !== "boolean") throw new LineProblem(key, "expected a boolean");
+  return value;
+}
+
+function count(parent: Json, key: string): number {
+  const value = parent[key];
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) throw new LineProblem(key, "expected a whole number, 0 or more");
+  return value;
+}
+
+function timestamp(parent: Json, key: string): Date {
+  const value = text(parent, key);
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw new LineProblem(key, `"${value}" is not a timestamp`);
   return date;
-});
+}
 
-/** A GraphQL `MoneyBag`, read in shop money as exact minor units. */
-const MoneyBag = z.object({ shopMoney: z.object({ amount: z.string(), currencyCode: z.string() }) }).transform((bag, context): Money => {
-  const parsed = parseMoney(bag.shopMoney.amount, bag.shopMoney.currencyCode);
-  if (!parsed.ok) {
-    context.addIssue({ code: "custom", message: parsed.message });
-    return z.NEVER;
+function optionalTimestamp(parent: Json, key: string): Date | null {
+  const value = parent[key];
+  return value === undefined || value === null ? null : timestamp(parent, key);
+}
+
+const GID_PATTERNS = new Map<string, RegExp>();
+
+function gid(parent: Json, key: string, type: string, path = key): string {
+  const value = text(parent, key, path);
+  let pattern = GID_PATTERNS.get(type);
+  if (!pattern) {
+    pattern = new RegExp(`^gid://shopify/${type}/\\d+$`);
+    GID_PATTERNS.set(type, pattern);
   }
+  if (!pattern.test(value)) throw new LineProblem(path, `expected a gid://shopify/${type}/… id`);
+  return value;
+}
+
+/** `{ id }` of a linked object, or null. */
+function optionalRef(parent: Json, key: string, type: string): string | null {
+  const ref = optionalObject(parent, key, key);
+  return ref ? gid(ref, "id", type, `${key}.id`) : null;
+}
+
+/** A GraphQL `MoneyBag` in shop money, as exact minor units of `currency` (the order's). */
+function shopMoney(parent: Json, key: string, currency: string | null): { readonly minor: number; readonly currency: string } {
+  const money = objectAt(objectAt(parent, key, key), "shopMoney", `${key}.shopMoney`);
+  const code = text(money, "currencyCode", `${key}.shopMoney.currencyCode`);
+  if (currency !== null && code !== currency) throw new LineProblem(key, `shop money amounts are not all in ${currency}`);
+  const parsed = parseMoney(text(money, "amount", `${key}.shopMoney.amount`), code);
+  if (!parsed.ok) throw new LineProblem(`${key}.shopMoney.amount`, parsed.message);
   return parsed.value;
-});
+}
 
-export const BulkCustomerLine = z.object({
-  id: gidOf("Customer"),
-  defaultEmailAddress: z.object({ emailAddress: z.string().nullish() }).nullish(),
-  firstName: z.string().nullish(),
-  lastName: z.string().nullish(),
-  phone: z.string().nullish(),
-  createdAt: IsoTimestamp,
-  updatedAt: IsoTimestamp,
-});
-export type BulkCustomerLine = z.infer<typeof BulkCustomerLine>;
+function optionalShopMoney(parent: Json, key: string, currency: string): number {
+  const value = parent[key];
+  return value === undefined || value === null ? 0 : shopMoney(parent, key, currency).minor;
+}
 
-export const BulkOrderLine = z.object({
-  id: gidOf("Order"),
-  name: z.string().nullish(),
-  createdAt: IsoTimestamp,
-  processedAt: IsoTimestamp.nullish(),
-  updatedAt: IsoTimestamp,
-  cancelledAt: IsoTimestamp.nullish(),
-  test: z.boolean(),
-  displayFinancialStatus: z.string().nullish(),
-  taxesIncluded: z.boolean().nullish(),
-  sourceName: z.string().nullish(),
-  discountCodes: z.array(z.string()).default([]),
-  customer: z.object({ id: gidOf("Customer") }).nullish(),
-  currentSubtotalPriceSet: MoneyBag,
-  currentTotalPriceSet: MoneyBag,
-  currentTotalDiscountsSet: MoneyBag,
-  currentShippingPriceSet: MoneyBag.nullish(),
-  currentTotalTaxSet: MoneyBag.nullish(),
-  refunds: z.array(z.object({ id: gidOf("Refund") })).default([]),
-});
-export type BulkOrderLine = z.infer<typeof BulkOrderLine>;
+function texts(parent: Json, key: string): string[] {
+  const value = parent[key];
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || !value.every((entry) => typeof entry === "string")) throw new LineProblem(key, "expected a list of strings");
+  return value as string[];
+}
 
-export const BulkLineItemLine = z.object({
-  id: gidOf("LineItem"),
-  __parentId: gidOf("Order"),
-  quantity: z.number().int().nonnegative(),
-  currentQuantity: z.number().int().nonnegative(),
-  isGiftCard: z.boolean(),
-  product: z.object({ id: gidOf("Product") }).nullish(),
-  originalUnitPriceSet: MoneyBag,
-  totalDiscountSet: MoneyBag,
-});
-export type BulkLineItemLine = z.infer<typeof BulkLineItemLine>;
+function refIds(parent: Json, key: string, type: string): string[] {
+  const value = parent[key];
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) throw new LineProblem(key, "expected a list");
+  return value.map((entry, index) => {
+    if (!isObject(entry)) throw new LineProblem(`${key}.${index}`, "expected an object");
+    return gid(entry, "id", type, `${key}.${index}.id`);
+  });
+}
 
 /** The customer's personal data as the webhook path stores it. */
-export function bulkCustomerFacts(customer: BulkCustomerLine): CustomerFacts {
+export function bulkCustomerFacts(line: Json): CustomerFacts {
+  const email = optionalObject(line, "defaultEmailAddress", "defaultEmailAddress");
   return {
-    customerGid: customer.id,
-    email: customer.defaultEmailAddress?.emailAddress ?? null,
-    firstName: customer.firstName ?? null,
-    lastName: customer.lastName ?? null,
-    phone: customer.phone ?? null,
-    shopifyCreatedAt: customer.createdAt,
-    shopifyUpdatedAt: customer.updatedAt,
+    customerGid: gid(line, "id", "Customer"),
+    email: email ? optionalText(email, "emailAddress", "defaultEmailAddress.emailAddress") : null,
+    firstName: optionalText(line, "firstName"),
+    lastName: optionalText(line, "lastName"),
+    phone: optionalText(line, "phone"),
+    shopifyCreatedAt: timestamp(line, "createdAt"),
+    shopifyUpdatedAt: timestamp(line, "updatedAt"),
   };
 }
 
-export type BulkOrder = { readonly order: BulkOrderLine; readonly lineItems: readonly BulkLineItemLine[] };
-
-export type OrderMapping = { readonly ok: true; readonly snapshot: OrderSnapshot } | { readonly ok: false; readonly message: string };
+type MutableSnapshot = { -readonly [K in keyof OrderSnapshot]: OrderSnapshot[K] } & { lines: OrderLine[] };
 
 /**
  * The order as the core's snapshot, field for field what orderFacts makes of the REST
  * payload: `displayFinancialStatus` PARTIALLY_REFUNDED is `financial_status`
- * partially_refunded, `originalUnitPriceSet` is `price_set`, `totalDiscountSet` is the sum
- * of `discount_allocations`, `refunds` are the refunds the current figures already reflect.
+ * partially_refunded, `refunds` are the refunds the current figures already reflect. Its
+ * line items are added as they are read (bulkOrderLine).
  */
-export function bulkOrderSnapshot({ order, lineItems }: BulkOrder): OrderMapping {
-  const currency = order.currentSubtotalPriceSet.currency;
-  const amounts = [order.currentTotalPriceSet, order.currentTotalDiscountsSet, order.currentShippingPriceSet, order.currentTotalTaxSet];
-  const lineAmounts = lineItems.flatMap((item) => [item.originalUnitPriceSet, item.totalDiscountSet]);
-  if ([...amounts, ...lineAmounts].some((amount) => amount && amount.currency !== currency)) {
-    return { ok: false, message: `order ${order.id}: shop money amounts are not all in ${currency}` };
-  }
-  const lines: OrderLine[] = lineItems.map((item) => ({
-    lineItemId: item.id,
-    productId: item.product?.id ?? null,
-    quantity: item.quantity,
-    currentQuantity: item.currentQuantity,
-    giftCard: item.isGiftCard,
-    unitPriceMinor: item.originalUnitPriceSet.minor,
-    discountMinor: item.totalDiscountSet.minor,
-  }));
+function bulkOrderSnapshot(line: Json): MutableSnapshot {
+  const subtotal = shopMoney(line, "currentSubtotalPriceSet", null);
+  const { currency } = subtotal;
+  const status = optionalText(line, "displayFinancialStatus");
+  const taxesIncluded = line.taxesIncluded;
+  if (taxesIncluded !== undefined && taxesIncluded !== null && typeof taxesIncluded !== "boolean") throw new LineProblem("taxesIncluded", "expected a boolean");
   return {
-    ok: true,
-    snapshot: {
-      orderId: order.id,
-      name: order.name ?? null,
-      customerId: order.customer?.id ?? null,
-      test: order.test,
-      financialStatus: order.displayFinancialStatus ? order.displayFinancialStatus.toLowerCase() : null,
-      cancelledAt: order.cancelledAt ?? null,
-      createdAt: order.createdAt,
-      processedAt: order.processedAt ?? null,
-      updatedAt: order.updatedAt,
-      currency,
-      subtotalMinor: order.currentSubtotalPriceSet.minor,
-      totalMinor: order.currentTotalPriceSet.minor,
-      discountsMinor: order.currentTotalDiscountsSet.minor,
-      shippingMinor: order.currentShippingPriceSet?.minor ?? 0,
-      taxMinor: order.currentTotalTaxSet?.minor ?? 0,
-      taxesIncluded: order.taxesIncluded ?? false,
-      includedRefundIds: order.refunds.map((refund) => refund.id).sort(),
-      lines,
-      discountCodes: order.discountCodes,
-      sourceName: order.sourceName ?? null,
-    },
+    orderId: gid(line, "id", "Order"),
+    name: optionalText(line, "name"),
+    customerId: optionalRef(line, "customer", "Customer"),
+    test: flag(line, "test"),
+    financialStatus: status === null ? null : status.toLowerCase(),
+    cancelledAt: optionalTimestamp(line, "cancelledAt"),
+    createdAt: timestamp(line, "createdAt"),
+    processedAt: optionalTimestamp(line, "processedAt"),
+    updatedAt: timestamp(line, "updatedAt"),
+    currency,
+    subtotalMinor: subtotal.minor,
+    totalMinor: shopMoney(line, "currentTotalPriceSet", currency).minor,
+    discountsMinor: shopMoney(line, "currentTotalDiscountsSet", currency).minor,
+    shippingMinor: optionalShopMoney(line, "currentShippingPriceSet", currency),
+    taxMinor: optionalShopMoney(line, "currentTotalTaxSet", currency),
+    taxesIncluded: taxesIncluded ?? false,
+    includedRefundIds: refIds(line, "refunds", "Refund").sort(),
+    lines: [],
+    discountCodes: texts(line, "discountCodes"),
+    sourceName: optionalText(line, "sourceName"),
+  };
+}
+
+/** A line item: `originalUnitPriceSet` is `price_set`, `totalDiscountSet` the sum of `discount_allocations`. */
+function bulkOrderLine(line: Json, currency: string): OrderLine {
+  return {
+    lineItemId: gid(line, "id", "LineItem"),
+    productId: optionalRef(line, "product", "Product"),
+    quantity: count(line, "quantity"),
+    currentQuantity: count(line, "currentQuantity"),
+    giftCard: flag(line, "isGiftCard"),
+    unitPriceMinor: shopMoney(line, "originalUnitPriceSet", currency).minor,
+    discountMinor: shopMoney(line, "totalDiscountSet", currency).minor,
   };
 }
 
@@ -150,13 +196,12 @@ export type HistoryRecord =
   | { readonly kind: "order"; readonly snapshot: OrderSnapshot }
   | { readonly kind: "skipped"; readonly message: string };
 
-/** Every line is an object with an id; a child names its parent. Checked by hand: zod would copy every line once more. */
-function objectLine(json: unknown): { readonly id: string; readonly parentId: string | undefined } | null {
-  if (typeof json !== "object" || json === null || Array.isArray(json)) return null;
-  const { id, __parentId: parentId } = json as { id?: unknown; __parentId?: unknown };
-  if (typeof id !== "string" || (parentId !== undefined && typeof parentId !== "string")) return null;
-  return { id, parentId };
-}
+const NOTHING: readonly HistoryRecord[] = Object.freeze([]);
+
+const describe = (lineNumber: number, problem: unknown): string => {
+  if (problem instanceof LineProblem) return `line ${lineNumber}: ${problem.path}: ${problem.message}`;
+  throw problem;
+};
 
 const typeOfGid = (gid: string) => /^gid:\/\/shopify\/(\w+)\//.exec(gid)?.[1] ?? null;
 
@@ -167,7 +212,7 @@ const typeOfGid = (gid: string) => /^gid:\/\/shopify\/(\w+)\//.exec(gid)?.[1] ??
  * subtotal split), and so does a line item whose order is not the one being assembled.
  */
 export class HistoryRecordAssembler {
-  #current: { order: BulkOrderLine; lineItems: BulkLineItemLine[] } | null = null;
+  #current: MutableSnapshot | null = null;
   #currentProblem: string | null = null;
   #openedAt: number | null = null;
 
@@ -182,69 +227,65 @@ export class HistoryRecordAssembler {
   }
 
   /** Feeds one line (its 1-based number for messages); returns the records it completed. */
-  push(text: string, lineNumber: number): HistoryRecord[] {
+  push(line: string, lineNumber: number): readonly HistoryRecord[] {
     let json: unknown;
     try {
-      json = JSON.parse(text);
+      json = JSON.parse(line);
     } catch {
       // It may have been one of the current order's line items: that order cannot be trusted.
-      if (this.#current) this.#currentProblem = `order ${this.#current.order.id} skipped: line ${lineNumber} is not JSON`;
+      if (this.#current) this.#currentProblem = `order ${this.#current.orderId} skipped: line ${lineNumber} is not JSON`;
       this.#current = null;
       return [{ kind: "skipped", message: `line ${lineNumber}: not JSON` }];
     }
-    const object = objectLine(json);
-    if (!object) return [{ kind: "skipped", message: `line ${lineNumber}: an object with an id was expected` }];
-    if (object.parentId !== undefined) return this.#child(json, object.parentId, lineNumber);
+    if (!isObject(json) || typeof json.id !== "string" || (json.__parentId !== undefined && typeof json.__parentId !== "string")) {
+      return [{ kind: "skipped", message: `line ${lineNumber}: an object with an id was expected` }];
+    }
+    if (typeof json.__parentId === "string") return this.#child(json, json.__parentId, lineNumber);
     const completed = this.finish();
-    const type = typeOfGid(object.id);
+    const type = typeOfGid(json.id);
     if (type === "Customer") {
-      const customer = BulkCustomerLine.safeParse(json);
-      return [...completed, customer.success ? { kind: "customer", facts: bulkCustomerFacts(customer.data) } : skipped(lineNumber, customer.error)];
+      let record: HistoryRecord;
+      try {
+        record = { kind: "customer", facts: bulkCustomerFacts(json) };
+      } catch (problem) {
+        record = { kind: "skipped", message: describe(lineNumber, problem) };
+      }
+      return completed.length === 0 ? [record] : [...completed, record];
     }
     if (type === "Order") {
       this.#openedAt = lineNumber;
-      const order = BulkOrderLine.safeParse(json);
-      if (order.success) this.#current = { order: order.data, lineItems: [] };
-      else {
-        this.#currentProblem = describe(lineNumber, order.error);
-        this.#current = null;
+      try {
+        this.#current = bulkOrderSnapshot(json);
+      } catch (problem) {
+        this.#currentProblem = describe(lineNumber, problem);
       }
       return completed;
     }
-    return [...completed, { kind: "skipped", message: `line ${lineNumber}: unexpected object ${object.id}` }];
+    return [...completed, { kind: "skipped", message: `line ${lineNumber}: unexpected object ${json.id}` }];
   }
 
   /** Emits the order being assembled (call at the end of the file). */
-  finish(): HistoryRecord[] {
+  finish(): readonly HistoryRecord[] {
     const current = this.#current;
     const problem = this.#currentProblem;
     this.#current = null;
     this.#currentProblem = null;
     if (problem !== null) return [{ kind: "skipped", message: problem }];
-    if (!current) return [];
-    const mapped = bulkOrderSnapshot(current);
-    return [mapped.ok ? { kind: "order", snapshot: mapped.snapshot } : { kind: "skipped", message: mapped.message }];
+    return current ? [{ kind: "order", snapshot: current }] : NOTHING;
   }
 
-  #child(json: unknown, parentId: string, lineNumber: number): HistoryRecord[] {
-    if (this.#currentProblem !== null) return [];
-    if (!this.#current || this.#current.order.id !== parentId) {
+  #child(json: Json, parentId: string, lineNumber: number): readonly HistoryRecord[] {
+    if (this.#currentProblem !== null) return NOTHING;
+    const current = this.#current;
+    if (!current || current.orderId !== parentId) {
       return [{ kind: "skipped", message: `line ${lineNumber}: line item of ${parentId}, which is not the order just before it` }];
     }
-    const item = BulkLineItemLine.safeParse(json);
-    if (!item.success) {
-      this.#currentProblem = `${describe(lineNumber, item.error)} (order ${this.#current.order.id} skipped)`;
+    try {
+      current.lines.push(bulkOrderLine(json, current.currency));
+    } catch (problem) {
+      this.#currentProblem = `${describe(lineNumber, problem)} (order ${current.orderId} skipped)`;
       this.#current = null;
-      return [];
     }
-    this.#current.lineItems.push(item.data);
-    return [];
+    return NOTHING;
   }
 }
-
-function describe(lineNumber: number, error: z.ZodError): string {
-  const issue = error.issues[0];
-  return `line ${lineNumber}: ${issue ? `${issue.path.join(".") || "line"}: ${issue.message}` : "invalid"}`;
-}
-
-const skipped = (lineNumber: number, error: z.ZodError): HistoryRecord => ({ kind: "skipped", message: describe(lineNumber, error) });
