@@ -67,7 +67,9 @@ export type TestDatabase = AppDatabase & { drop(): Promise<void> };
 
 /** A fresh, migrated database of the given kind, owned by the caller. */
 export async function createTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
-  const fingerprint = migrationsFingerprint();
+  // The templates the run's global setup built (a migration added while the run goes on must
+  // not send workers looking for templates nobody built).
+  const fingerprint = process.env.WAFA_TEST_TEMPLATE_FINGERPRINT ?? migrationsFingerprint();
   const name = `wafa_test_${testRunId()}_${process.pid}_${Date.now().toString(36)}_${counter++}`;
   if (kind === "sqlite") {
     mkdirSync(TEST_DIRECTORY, { recursive: true });

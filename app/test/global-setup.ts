@@ -20,6 +20,8 @@ export default async function setup(): Promise<() => Promise<void>> {
   // Unit-only runs while developing may skip the build; CI and `npm test` always check it.
   if (process.env.WAFA_TEST_SKIP_BUILD !== "1") buildAppIfStale();
   const fingerprint = migrationsFingerprint();
+  // Inherited by the workers: they copy exactly these templates.
+  process.env.WAFA_TEST_TEMPLATE_FINGERPRINT = fingerprint;
   mkdirSync(TEST_DIRECTORY, { recursive: true });
 
   const sqliteTemplate = sqliteTemplatePath(fingerprint);
