@@ -122,6 +122,8 @@ export async function enrollCustomer(db: Db, customerId: number, enrollment: Enr
 /**
  * Applies ledger deltas to the balance projection, in the journals' transaction. An
  * `activityAt` (earning, a bonus, a redemption, an adjustment) moves the inactivity clock.
+ * The same UPDATE asks for the member's metafields (points, next reward) to be synced:
+ * no extra statement on the webhook path; the sync skips members whose state is unchanged.
  */
 export async function applyBalanceDelta(db: Db, customerId: number, delta: Balance, now: Date, activityAt: Date | null = null): Promise<void> {
   if (activityAt) await applyDeltaWithActivityQuery(db, [delta.available, delta.pending, delta.lifetime, now, customerId, activityAt, delta.held]);
@@ -139,6 +141,8 @@ const applyDeltaWithActivityQuery = prepared((db) =>
       pointsHeld: sql`"pointsHeld" + ${slot<number>(6)}`,
       lastActivityAt: sql`CASE WHEN "lastActivityAt" IS NULL OR "lastActivityAt" < ${slot<Date>(5)} THEN ${slot<Date>(5)} ELSE "lastActivityAt" END`,
       updatedAt: slot<Date>(3),
+      // The member's points metafields are due for the sync job (sync-member-tiers.server.ts).
+      syncRequestedAt: slot<Date>(3),
     })
     .where("id", "=", slot<number>(4)),
 );
@@ -183,6 +187,7 @@ const applyDeltaQuery = prepared((db) =>
       pointsLifetime: sql`"pointsLifetime" + ${slot<number>(2)}`,
       pointsHeld: sql`"pointsHeld" + ${slot<number>(5)}`,
       updatedAt: slot<Date>(3),
+      syncRequestedAt: slot<Date>(3),
     })
     .where("id", "=", slot<number>(4)),
 );

@@ -184,17 +184,18 @@ export async function memberJournals(db: Db, shopId: number, customerRowId: numb
   return [...journals.values()];
 }
 
-export type MemberToSync = DueMember & { readonly tierId: string | null; readonly syncRequestedAt: Date; readonly syncedState: string | null };
+export type MemberToSync = DueMember & { readonly tierId: string | null; readonly pointsAvailable: number; readonly syncRequestedAt: Date; readonly syncedState: string | null };
 
 /**
  * Members whose tags and metafields Shopify should be told about: a sync was requested
- * (evaluateMemberTier sets `syncRequestedAt` on every tier change) after the last one done.
+ * (evaluateMemberTier on a tier change, applyBalanceDelta on every balance move,
+ * requestSyncOfAllMembers on a program change) after the last one done.
  * Read outside any transaction: the sync calls Shopify, which must not hold the database.
  */
 export async function membersDueForSync(db: Db, page: Omit<MemberPage, "lockRows">): Promise<MemberToSync[]> {
   const rows = await db
     .selectFrom("Customer")
-    .select(["id", "customerGid", "tierId", "syncRequestedAt", "syncedState"])
+    .select(["id", "customerGid", "tierId", "pointsAvailable", "syncRequestedAt", "syncedState"])
     .where("shopId", "=", page.shopId)
     .where("redactedAt", "is", null)
     .where("syncRequestedAt", "is not", null)
@@ -203,7 +204,16 @@ export async function membersDueForSync(db: Db, page: Omit<MemberPage, "lockRows
     .orderBy("id")
     .limit(page.limit)
     .execute();
-  return rows.flatMap((row) => (row.syncRequestedAt ? [{ ...row, syncRequestedAt: row.syncRequestedAt }] : []));
+  return rows.flatMap((row) => (row.syncRequestedAt ? [{ ...row, pointsAvailable: Number(row.pointsAvailable), syncRequestedAt: row.syncRequestedAt }] : []));
+}
+
+/**
+ * Asks for every member of the shop to be synced again (their next reward or tier name may
+ * have changed with the program): one UPDATE, in the program save's transaction. The sync
+ * then pushes only what really differs from each member's `syncedState`.
+ */
+export async function requestSyncOfAllMembers(db: Db, shopId: number, now: Date): Promise<void> {
+  await db.updateTable("Customer").set({ syncRequestedAt: now }).where("shopId", "=", shopId).where("enrolledAt", "is not", null).where("redactedAt", "is", null).execute();
 }
 
 /**

@@ -3,6 +3,7 @@ import { inTransaction } from "../db/transaction.server";
 import type { ProgramIssue } from "../loyalty/program/program-checks";
 import { currentProgramVersion, sameRules, validateProgram, type ProgramVersion } from "../loyalty/program/program";
 import { addProgramVersion, listProgramVersions } from "../repositories/program-versions.server";
+import { requestSyncOfAllMembers } from "../repositories/scheduled-work.server";
 import { findShop, isInstalled } from "../repositories/shops.server";
 import type { StaffMember } from "./staff.server";
 
@@ -27,6 +28,8 @@ export async function saveProgram(database: AppDatabase, shopDomain: string, inp
     if (current && sameRules(current.rules, checked.rules)) return { status: "unchanged", version: current } as const;
     const version = await addProgramVersion(tx, shop.id, { rules: checked.rules, effectiveAt: now, createdBy: staff.actor, createdByName: staff.name }, now);
     const tiersChanged = !current || JSON.stringify(current.rules.tiers) !== JSON.stringify(checked.rules.tiers);
+    // Every member's next reward (rewards) or tier name (tiers) may read differently now.
+    if (tiersChanged || JSON.stringify(current?.rules.rewards) !== JSON.stringify(checked.rules.rewards)) await requestSyncOfAllMembers(tx, shop.id, now);
     return { status: "saved", version, tiersChanged } as const;
   });
 }

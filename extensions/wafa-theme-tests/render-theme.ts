@@ -55,7 +55,7 @@ export async function renderBlock(block: string, context: RenderContext = {}): P
   engine.registerFilter("json", (value: unknown) => JSON.stringify(value));
   engine.registerFilter("escape", (value: unknown) => String(value ?? "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;"));
   const customer = context.customer
-    ? { metafields: { "$app:loyalty": { points: context.customer.points === undefined ? undefined : { value: context.customer.points }, tier: context.customer.tier ? { value: context.customer.tier } : undefined } } }
+    ? { metafields: { "$app": { points: context.customer.points === undefined ? undefined : { value: context.customer.points }, tier: context.customer.tier ? { value: context.customer.tier } : undefined } } }
     : null;
   const scope = {
     shop: { metafields: { "$app:wafa": { storefront: context.storefront === undefined ? undefined : { value: context.storefront } } } },

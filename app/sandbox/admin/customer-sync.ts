@@ -1,8 +1,9 @@
 /**
- * Shopify's customer tag and metafield mutations, simulated for the sandbox shop: the tier
+ * Shopify's customer tag and metafield mutations, simulated for the sandbox shop: the member
  * sync (app/shopify/admin/customer-sync.server.ts) adds and removes the early-access tag
- * and sets the app-owned tier metafield. Like Shopify, an unknown customer is a user
- * error, tags are a set, and metafieldsSet overwrites by (owner, namespace, key) and is
+ * and sets the app-owned `tier`, `points` and `next_reward` metafields. Like Shopify, an
+ * unknown customer is a user error, tags are a set, a value must fit its type, at most 25
+ * metafields go in one call, and metafieldsSet overwrites by (owner, namespace, key) and is
  * atomic. What was set lives in memory (a restart forgets it, as with bulk files).
  */
 import { z } from "zod";
@@ -58,12 +59,30 @@ export function simulateMetafieldsSet(_shop: string, variables: Record<string, u
   if (untyped !== -1) {
     return { metafieldsSet: { metafields: null, userErrors: [{ field: ["metafields", String(untyped), "type"], message: "Type can't be blank", code: "BLANK", elementIndex: untyped }] } };
   }
+  const invalid = metafields.findIndex((metafield) => !valueFitsType(metafield.type ?? "", metafield.value));
+  if (invalid !== -1) {
+    return { metafieldsSet: { metafields: null, userErrors: [{ field: ["metafields", String(invalid), "value"], message: `Value is invalid for type ${metafields[invalid]?.type ?? ""}`, code: "INVALID_VALUE", elementIndex: invalid }] } };
+  }
   const set = metafields.map((metafield) => {
     const namespace = metafield.namespace ?? "$app";
     extrasOf(metafield.ownerId).metafields.set(`${namespace}.${metafield.key}`, { type: metafield.type ?? "", value: metafield.value });
     return { namespace, key: metafield.key, value: metafield.value };
   });
   return { metafieldsSet: { metafields: set, userErrors: [] } };
+}
+
+/** Like Shopify, the two types the member sync writes are checked: an integer's digits, valid JSON. */
+function valueFitsType(type: string, value: string): boolean {
+  if (type === "number_integer") return /^-?\d+$/.test(value) && Number.isSafeInteger(Number(value));
+  if (type === "json") {
+    try {
+      JSON.parse(value);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  return value.length > 0;
 }
 
 /** What the sandbox shop's customer carries now (for the sandbox pages and tests). */
