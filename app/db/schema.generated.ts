@@ -32,6 +32,8 @@ export interface ShopTable {
   settings: Generated<string>;
   onboardedAt: Date | null;
   launchedAt: Date | null;
+  appDiscountId: string | null;
+  storefrontConfigPushed: string | null;
   scopes: string | null;
   installedAt: Date | null;
   uninstalledAt: Date | null;
@@ -291,6 +293,30 @@ export interface SurveyResponseTable {
   updatedAt: Date;
 }
 
+export interface SegmentExportTable {
+  id: Generated<number>;
+  shopId: number;
+  status: string;
+  requestedAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  customersA: Generated<number>;
+  customersB: Generated<number>;
+  customersC: Generated<number>;
+  toWrite: Generated<number>;
+  written: Generated<number>;
+  refused: Generated<number>;
+  error: string | null;
+  updatedAt: Date;
+}
+
+export interface CustomerSegmentExportTable {
+  customerId: number;
+  shopId: number;
+  segment: string;
+  exportedAt: Date;
+}
+
 export interface Database {
   Session: SessionTable;
   Shop: ShopTable;
@@ -309,9 +335,11 @@ export interface Database {
   ReportSettings: ReportSettingsTable;
   Redemption: RedemptionTable;
   SurveyResponse: SurveyResponseTable;
+  SegmentExport: SegmentExportTable;
+  CustomerSegmentExport: CustomerSegmentExportTable;
 }
 
 /** Columns the SQLite driver reads back as Date (stored as Unix milliseconds). */
-export const DATE_COLUMNS: ReadonlySet<string> = new Set(["birthdaySetAt","cancelledAt","createdAt","deletedAt","deliveredAt","effectiveAt","enrolledAt","expires","expiresAt","finishedAt","grantedAt","installedAt","lastActivityAt","lastOrderAt","launchedAt","occurredAt","onboardedAt","paidAt","pendingUntil","processedAt","receivedAt","redactedAt","refreshTokenExpires","requestedAt","shopifyCreatedAt","shopifyUpdatedAt","startedAt","syncRequestedAt","syncedAt","tierBelowSince","tierSince","uninstalledAt","updatedAt"]);
+export const DATE_COLUMNS: ReadonlySet<string> = new Set(["birthdaySetAt","cancelledAt","createdAt","deletedAt","deliveredAt","effectiveAt","enrolledAt","expires","expiresAt","exportedAt","finishedAt","grantedAt","installedAt","lastActivityAt","lastOrderAt","launchedAt","occurredAt","onboardedAt","paidAt","pendingUntil","processedAt","receivedAt","redactedAt","refreshTokenExpires","requestedAt","shopifyCreatedAt","shopifyUpdatedAt","startedAt","syncRequestedAt","syncedAt","tierBelowSince","tierSince","uninstalledAt","updatedAt"]);
 /** Columns the SQLite driver reads back as boolean (stored as 0 or 1). */
 export const BOOLEAN_COLUMNS: ReadonlySet<string> = new Set(["accountOwner","collaborator","countTestOrders","emailVerified","isOnline","qualifies","taxesIncluded","test"]);

@@ -3,7 +3,7 @@ import { SANDBOX_SHOP_GID, sandboxShopMetafields, simulateShopId, simulateShopMe
 import type { AdminGraphql } from "../shopify/admin/shop-details.server";
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../test/databases";
 import { installTestShop } from "../test/shops";
-import { launchProgram } from "../services/launch-program.server";
+import { launchProgram, pauseProgram } from "../services/launch-program.server";
 import { SYNC_STOREFRONT_CONFIG_JOB, storefrontJobs } from "./storefront-jobs.server";
 
 /** Shopify's Admin API edge for the two operations the sync makes, answered by the sandbox's simulation. */
@@ -44,7 +44,11 @@ describe.each(DATABASE_KINDS)("the storefront sync job on %s", (kind) => {
     expect(SANDBOX_SHOP_GID).toMatch(/^gid:\/\/shopify\/Shop\/\d+$/);
   });
 
-  it("GIVEN Shopify refuses THEN the run fails loudly for the scheduler to log and retry", async () => {
+  it("GIVEN nothing changed THEN no call; GIVEN a pause Shopify refuses THEN the run fails loudly for the scheduler to log and retry", async () => {
+    const calls: string[] = [];
+    expect(await run(calls)).toEqual({ processed: 0, complete: true });
+    expect(calls).toEqual([]);
+    await pauseProgram(database, shop, new Date("2026-05-02T00:00:00Z"));
     await expect(run([], true)).rejects.toThrow(/storefront config/);
   });
 
