@@ -126,3 +126,12 @@ describe("monthly cohort retention", () => {
     );
   });
 });
+
+describe("monthlyCohorts at the period's end", () => {
+  it("GIVEN an order exactly at the period's end THEN it is not counted (periods are half-open), as the reference says", () => {
+    const firstHalf = { from: new Date("2025-01-01T00:00:00Z"), to: new Date("2025-06-30T00:00:00Z") };
+    const orders = [order("A", "2025-01-01", 1_000), order("A", "2025-06-30", 1_000)];
+    const [january] = monthlyCohorts(orders, firstHalf, { timeZone: "UTC" });
+    expect(january?.cells.at(-1)).toMatchObject({ month: "2025-06", customers: 0, partial: true });
+  });
+});

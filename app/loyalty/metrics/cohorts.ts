@@ -59,7 +59,8 @@ export function monthlyCohorts(orders: readonly OrderFact[], period: Period, set
     row.size += 1;
     const seen = new Set<number>();
     for (const time of history.times) {
-      if (time > to) break;
+      // Periods are half-open: an order at `to` belongs to the next period.
+      if (time >= to) break;
       seen.add(months.positionOf(time) - cohort);
     }
     for (const k of seen) row.active.set(k, (row.active.get(k) ?? 0) + 1);
