@@ -115,10 +115,13 @@ export type WafaClientOptions = {
 
 const fail = (code: string, status: number | null = null, params: WafaFailure["params"] = {}): WafaFailure => ({ ok: false, code, params, status });
 
-export function createWafaClient(options: WafaClientOptions): WafaClient {
-  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+/** One call to the app: `parse` checks the body; failures are values with a code. */
+export type AppCall = <T>(method: string, path: string, parse: (body: unknown) => T | null, body?: unknown, headers?: Record<string, string>) => Promise<WafaResult<T>>;
 
-  async function call<T>(method: string, path: string, parse: (body: unknown) => T | null, body?: unknown, headers: Record<string, string> = {}): Promise<WafaResult<T>> {
+/** How every extension calls the app (the survey's own client uses it too). */
+export function createAppCall(options: WafaClientOptions): AppCall {
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  return async function call<T>(method: string, path: string, parse: (body: unknown) => T | null, body?: unknown, headers: Record<string, string> = {}): Promise<WafaResult<T>> {
     if (!options.appUrl) return fail("not_configured");
     let response: Response;
     try {
@@ -135,7 +138,11 @@ export function createWafaClient(options: WafaClientOptions): WafaClient {
     if (!response.ok) return refusal(response.status, json);
     const value = parse(json);
     return value === null ? fail("bad_response", response.status) : { ok: true, value };
-  }
+  };
+}
+
+export function createWafaClient(options: WafaClientOptions): WafaClient {
+  const call = createAppCall(options);
 
   return {
     member: () => call("GET", "/api/member", parseMember),

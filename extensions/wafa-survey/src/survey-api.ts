@@ -1,4 +1,4 @@
-import type { WafaClientOptions, WafaFailure, WafaResult } from "../../shared/wafa-api";
+import { createAppCall, type WafaClientOptions, type WafaResult } from "../../shared/wafa-api";
 
 /**
  * The survey's calls to the app (app/routes/api.survey.tsx), made the way the shared client
@@ -32,33 +32,8 @@ export type SurveyClient = {
   submit(orderId: string, answers: SurveyAnswers): Promise<WafaResult<SurveyReceipt>>;
 };
 
-const fail = (code: string, status: number | null = null): WafaFailure => ({ ok: false, code, params: {}, status });
-
 export function createSurveyClient(options: WafaClientOptions): SurveyClient {
-  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
-
-  async function call<T>(method: "GET" | "POST", path: string, parse: (json: unknown) => T | null, body?: unknown): Promise<WafaResult<T>> {
-    if (!options.appUrl) return fail("not_configured");
-    let response: Response;
-    try {
-      const token = await options.sessionToken.get();
-      response = await doFetch(`${options.appUrl}${path}`, {
-        method,
-        headers: { Authorization: `Bearer ${token}`, Accept: "application/json", ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-    } catch {
-      return fail("network");
-    }
-    const json: unknown = await response.json().catch(() => null);
-    if (!response.ok) {
-      if (isRecord(json) && typeof json.error === "string" && /^[a-z_]{1,64}$/.test(json.error)) return fail(json.error, response.status);
-      return fail(response.status === 401 || response.status === 403 ? "unauthorized" : response.status === 404 ? "not_available" : "unknown", response.status);
-    }
-    const value = parse(json);
-    return value === null ? fail("bad_response", response.status) : { ok: true, value };
-  }
-
+  const call = createAppCall(options);
   return {
     status: (orderId) => call("GET", `/api/survey?order=${encodeURIComponent(orderId)}`, parseSurveyStatus),
     submit: (orderId, answers) => call("POST", "/api/survey", parseSurveyReceipt, { orderId, ...answers }),
