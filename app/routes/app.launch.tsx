@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { getDatabase } from "~/db.server";
 import { launchProgram, pauseProgram } from "~/services/launch-program.server";
+import { requestAppDiscount } from "~/services/redemption/request-app-discount.server";
 import { requestStorefrontSync } from "~/services/storefront/request-storefront-sync.server";
 import { authenticate } from "~/shopify.server";
 
@@ -16,5 +17,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await run(getDatabase(), session.shop, new Date());
   if (result.status === "shop_not_installed") throw new Response("This shop is not installed", { status: 404 });
   await requestStorefrontSync(getDatabase(), session.shop);
+  if (result.status === "live") await requestAppDiscount(getDatabase(), session.shop);
   return data({ status: result.status, launchedAt: result.status === "live" ? result.launchedAt.toISOString() : null });
 }

@@ -12,6 +12,7 @@ import { PRESETS } from "~/loyalty/program/presets";
 import { previewTypicalCustomer } from "~/loyalty/program/preview";
 import { KeyNumbersSchema, shopAmountFormatter, WIZARD_KINDS, wizardProgram, type WizardKind } from "~/loyalty/program/wizard";
 import { completeOnboarding, getOnboardingWizard } from "~/services/onboarding.server";
+import { requestAppDiscount } from "~/services/redemption/request-app-discount.server";
 import { requestStorefrontSync } from "~/services/storefront/request-storefront-sync.server";
 import { staffFromSession } from "~/services/staff.server";
 import { authenticate } from "~/shopify.server";
@@ -44,6 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (result.status === "shop_not_installed") throw new Response("This shop is not installed", { status: 404 });
   if (result.status === "invalid") return data<OnboardingActionData>(result, { status: 400 });
   await requestStorefrontSync(getDatabase(), session.shop);
+  if (result.live) await requestAppDiscount(getDatabase(), session.shop);
   return data<OnboardingActionData>(result);
 }
 

@@ -11,6 +11,7 @@ import { previewTierChange } from "~/services/preview-tier-change.server";
 import { saveProgram } from "~/services/save-program.server";
 import { staffFromSession } from "~/services/staff.server";
 import { authenticate } from "~/shopify.server";
+import { requestAppDiscount } from "~/services/redemption/request-app-discount.server";
 import { requestStorefrontSync } from "~/services/storefront/request-storefront-sync.server";
 
 export type ProgramEditorData = {
@@ -87,6 +88,8 @@ export async function programEditorAction(request: Request) {
       return data<ProgramActionResult>({ kind: "unchanged", version: result.version.version });
     case "saved":
       await requestStorefrontSync(getDatabase(), session.shop);
+      // Rewards limited to collections: the Function learns them from the discount's metafield.
+      await requestAppDiscount(getDatabase(), session.shop);
       return data<ProgramActionResult>({ kind: "saved", version: result.version.version, tiersChanged: result.tiersChanged });
   }
 }

@@ -105,14 +105,16 @@ async function callAdmin(admin: AdminGraphql, query: string, variables: Record<s
   return envelope.success ? { ok: true, value: envelope.data } : { ok: false, message: "unexpected Admin API response" };
 }
 
-/** One Admin GraphQL call: the named root field's payload, with throttling backed off and user errors returned. */
-export async function adminMutation<T>(
+/**
+ * One Admin GraphQL call with throttling backed off: `read` turns the answer's `data` into
+ * the caller's value (or a failure). Shared by mutations and queries.
+ */
+async function throttledCall<T>(
   admin: AdminGraphql,
   query: string,
   variables: Record<string, unknown>,
-  root: string,
-  payload: z.ZodType<T>,
-  options: ThrottleOptions = {},
+  read: (data: Record<string, unknown> | null | undefined) => AdminOutcome<T>,
+  options: ThrottleOptions,
 ): Promise<AdminOutcome<T>> {
   const sleep = options.sleep ?? defaultSleep;
   const maxAttempts = options.maxAttempts ?? 5;
@@ -127,16 +129,45 @@ export async function adminMutation<T>(
       continue;
     }
     if (errors) return { ok: false, message: typeof errors === "string" ? errors : errors.map((error) => error.message).join("; ") };
+    const outcome = read(data);
+    if (!outcome.ok) return outcome;
+    // Spend what is left calmly: when the bucket is nearly empty, let it refill before the next call.
+    const status = extensions?.cost.throttleStatus;
+    if (status && status.currentlyAvailable < status.maximumAvailable * 0.1) await sleep(throttleWaitMs(status, status.maximumAvailable * 0.1));
+    return outcome;
+  }
+}
+
+/** One Admin GraphQL call: the named root field's payload, with throttling backed off and user errors returned. */
+export async function adminMutation<T>(
+  admin: AdminGraphql,
+  query: string,
+  variables: Record<string, unknown>,
+  root: string,
+  payload: z.ZodType<T>,
+  options: ThrottleOptions = {},
+): Promise<AdminOutcome<T>> {
+  return throttledCall(admin, query, variables, (data) => {
     const parsed = z.object({ userErrors: UserErrors }).passthrough().safeParse(data?.[root]);
     if (!parsed.success) return { ok: false, message: `unexpected ${root} response` };
     if (parsed.data.userErrors.length > 0) return { ok: false, message: parsed.data.userErrors.map((error) => error.message).join("; ") };
     const value = payload.safeParse(parsed.data);
-    if (!value.success) return { ok: false, message: `unexpected ${root} payload` };
-    // Spend what is left calmly: when the bucket is nearly empty, let it refill before the next call.
-    const status = extensions?.cost.throttleStatus;
-    if (status && status.currentlyAvailable < status.maximumAvailable * 0.1) await sleep(throttleWaitMs(status, status.maximumAvailable * 0.1));
-    return { ok: true, value: value.data };
-  }
+    return value.success ? { ok: true, value: value.data } : { ok: false, message: `unexpected ${root} payload` };
+  }, options);
+}
+
+/** One Admin GraphQL query: its whole `data`, validated, with throttling backed off. */
+export async function adminQuery<T>(
+  admin: AdminGraphql,
+  query: string,
+  variables: Record<string, unknown>,
+  payload: z.ZodType<T>,
+  options: ThrottleOptions = {},
+): Promise<AdminOutcome<T>> {
+  return throttledCall(admin, query, variables, (data) => {
+    const value = payload.safeParse(data);
+    return value.success ? { ok: true, value: value.data } : { ok: false, message: `unexpected Admin API query response: ${value.error.issues[0]?.message ?? ""}` };
+  }, options);
 }
 
 export type MetafieldInput = { readonly ownerId: string; readonly namespace: string; readonly key: string; readonly type: string; readonly value: string };
