@@ -17,7 +17,7 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { useAppBridge } from "@shopify/app-bridge-react";
-import { useEffect, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { z } from "zod";
 import { getDatabase } from "~/db.server";
 import { adjustPoints } from "~/services/members/adjust-points.server";
@@ -168,6 +168,8 @@ function BalanceCard({ title, points, help }: { title: string; points: number; h
 
 function TierCard({ member }: { member: Member }) {
   const tier = member.tier;
+  // The bar is named by the sentence under it ("120.00 more to reach Gold").
+  const progressId = useId();
   if (!tier) return null;
   return (
     <Card>
@@ -175,8 +177,8 @@ function TierCard({ member }: { member: Member }) {
         <Text as="h2" variant="headingMd">
           {tier.name ? `Tier: ${tier.name}` : "No tier yet"}
         </Text>
-        <ProgressBar progress={tier.percentToNext} size="small" />
-        <Text as="p" tone="subdued">
+        <ProgressBar progress={tier.percentToNext} size="small" ariaLabelledBy={progressId} />
+        <Text as="p" tone="subdued" id={progressId}>
           {tier.next
             ? `${metricValue(member, tier.remainingToNext)} more to reach ${tier.next.name} (${metricValue(member, tier.value)} so far).`
             : tier.name
