@@ -6,9 +6,11 @@ import { useState } from "react";
 import { z } from "zod";
 import { JsonExportButton } from "~/components/reports/csv-export";
 import { ReportTab } from "~/components/reports/report-tabs";
+import { SegmentExportCard } from "~/components/reports/segment-export-card";
 import { getDatabase } from "~/db.server";
 import { removeReportGoal, saveLoyaltyIndexWeights, saveReportGoal } from "~/services/reports/goals.server";
 import { runReport } from "~/services/reports/reports.server";
+import { latestSegmentExportView } from "~/services/reports/request-segment-export.server";
 import { getSummaryReport } from "~/services/reports/summary.server";
 import { authenticate } from "~/shopify.server";
 
@@ -29,7 +31,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!summary.ok) throw new Response(summary.message, { status: 404 });
   const report = tab === "summary" ? summary : await runReport(getDatabase(), tab, session.shop, query, now);
   if (!report.ok) throw new Response(report.message, { status: 404 });
-  return { tab, summary: summary.value, report: report.value, error: asked.ok ? null : asked.message };
+  const segmentExport = tab === "segments" ? await latestSegmentExportView(getDatabase(), session.shop) : null;
+  return { tab, summary: summary.value, report: report.value, segmentExport, error: asked.ok ? null : asked.message };
 }
 
 const Intent = z.discriminatedUnion("intent", [
@@ -103,6 +106,7 @@ export default function Reports() {
                 /app/reports/{data.tab}.json?{exportQuery}
               </Text>
             </InlineStack>
+            {data.tab === "segments" ? <SegmentExportCard initial={data.segmentExport} /> : null}
             <ReportTab report={data.report} />
           </BlockStack>
         </Layout.Section>

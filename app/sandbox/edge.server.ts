@@ -8,6 +8,8 @@ import { bulkOperationNode, runBulkQuery } from "./admin/bulk-operations";
 import { discountCodeBasicCreate, discountCodeDelete, metafieldsSet, storeCreditAccountCredit } from "./admin/redemption-operations";
 import { simulateMetafieldsSet, simulateTagsAdd, simulateTagsRemove } from "./admin/customer-sync";
 import { simulateShopId, simulateShopMetafieldsSet } from "./admin/shop-metafields";
+import { simulateSegmentMetafieldsDelete, simulateSegmentMetafieldsSet } from "./admin/segment-export";
+import { simulateAppDiscountById, simulateAppDiscountCreate, simulateAppDiscountSearch, simulateAppDiscountUpdate } from "./admin/app-discount";
 
 /**
  * The sandbox replaces Shopify's network edge, and only that: requests the Shopify
@@ -165,6 +167,14 @@ const OPERATIONS: Record<string, (shop: string, variables: Record<string, unknow
   WafaCustomerMetafieldsSet: simulateMetafieldsSet,
   WafaShopId: simulateShopId,
   WafaShopMetafieldsSet: simulateShopMetafieldsSet,
+  WafaSegmentTagsAdd: simulateTagsAdd,
+  WafaSegmentTagsRemove: simulateTagsRemove,
+  WafaSegmentMetafieldsSet: simulateSegmentMetafieldsSet,
+  WafaSegmentMetafieldsDelete: simulateSegmentMetafieldsDelete,
+  WafaAppDiscountById: simulateAppDiscountById,
+  WafaAppDiscountSearch: simulateAppDiscountSearch,
+  WafaAppDiscountCreate: simulateAppDiscountCreate,
+  WafaAppDiscountUpdate: simulateAppDiscountUpdate,
 };
 
 function graphqlEndpoint(shop: string, body: unknown): Response {

@@ -1,9 +1,9 @@
 import type { AppDatabase } from "../../db/database.server";
-import { ratio, rfmSegments, SEGMENT_CUTS_PERCENT, SEGMENTS, type Segment } from "../../loyalty/metrics";
+import { ratio, rfmSegments, SEGMENT_CUTS_PERCENT, SEGMENTS, type RfmSegments, type Segment } from "../../loyalty/metrics";
 import { ok, type Result } from "../../loyalty/result";
 import { loadOrderFacts } from "../../repositories/report-facts.server";
 import { moneyFigure, percentFigure, type Figure } from "./figures.server";
-import { reportContext, type ReportContextError, type ReportQuery } from "./report-context.server";
+import { reportContext, type ReportContext, type ReportContextError, type ReportQuery } from "./report-context.server";
 import { reportHeader, type ReportHeader } from "./summary.server";
 
 /** How many of the best-ranked customers the report lists by name. */
@@ -38,13 +38,18 @@ async function customerNames(database: AppDatabase, shopId: number, rowIds: read
   return new Map(rows.map((row) => [row.id, [row.firstName, row.lastName].filter(Boolean).join(" ") || row.email || row.customerGid]));
 }
 
+/** The RFM ranking as of the period end: the report and the export to Shopify (export-segments.server.ts) both rank with this. */
+export async function rankCustomers(database: AppDatabase, context: ReportContext): Promise<RfmSegments> {
+  return rfmSegments(await loadOrderFacts(database.db, context.shop.id, context.period.to), context.period, { timeZone: context.timeZone });
+}
+
 /** RFM segments A/B/C as of the period end, with each segment's size and lifetime revenue. */
 export async function getSegmentsReport(database: AppDatabase, shopDomain: string, query: ReportQuery, now: Date): Promise<Result<SegmentsReport, ReportContextError>> {
   const context = await reportContext(database, shopDomain, query, now);
   if (!context.ok) return context;
-  const { shop, period, timeZone } = context.value;
+  const { shop } = context.value;
   const currency = shop.currencyCode;
-  const ranking = rfmSegments(await loadOrderFacts(database.db, shop.id, period.to), period, { timeZone });
+  const ranking = await rankCustomers(database, context.value);
   const top = ranking.customers.slice(0, LISTED_CUSTOMERS);
   const names = await customerNames(database, shop.id, top.map((entry) => Number(entry.customerId)));
   return ok({
