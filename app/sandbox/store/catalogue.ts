@@ -10,14 +10,24 @@ export type DemoProduct = {
   /** How often it is bought, relative to the others. */
   readonly popularity: number;
   readonly giftCard: boolean;
+  /** Shopify product tags (a program can leave tagged products out of the points base). */
+  readonly tags: readonly string[];
 };
 
 /** Product ids sit in their own range, apart from the ids the store hands out. */
 const PRODUCT_ID_BASE = 8_000_000_000_000;
 
 const product = (index: number, title: string, sku: string, priceCents: number, popularity: number, giftCard = false): DemoProduct => ({
-  productId: String(PRODUCT_ID_BASE + index), title, sku, priceCents, popularity, giftCard,
+  productId: String(PRODUCT_ID_BASE + index), title, sku, priceCents, popularity, giftCard, tags: DEMO_TAGS[sku] ?? [],
 });
+
+/** A few tags a merchant might exclude from earning: consumables, sale items, gift cards. */
+const DEMO_TAGS: Readonly<Record<string, readonly string[]>> = {
+  "COF-SO2": ["consumable", "coffee"],
+  "SOC-TRL": ["sale"],
+  "HOM-CAN": ["consumable"],
+  "GIFT-50": ["gift-card"],
+};
 
 export const DEMO_PRODUCTS: readonly DemoProduct[] = [
   product(1, "Organic Cotton Tee", "TEE-ORG", 2800, 14),

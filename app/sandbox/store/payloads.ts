@@ -7,8 +7,9 @@
 import { formatDecimal, money } from "../../loyalty/money/money";
 import { orderAmounts, type OrderAmounts } from "./order-amounts";
 import { currentQuantity, lineTaxMinor, PPM, ppmToPercentText } from "./order-math";
+import type { DemoProduct } from "./catalogue";
 import type { CustomerState, LineState, OrderState, RefundState } from "./state";
-import { shopifyTimestamp } from "./time";
+import { shopifyTimestamp, type UnixSeconds } from "./time";
 
 export type Payload = Readonly<Record<string, unknown>>;
 
@@ -25,6 +26,25 @@ function moneyOf(currency: string) {
 }
 
 type Money = ReturnType<typeof moneyOf>;
+
+/** products/create: what Wafa reads (id, title, tags as Shopify's comma-separated string, updated_at) and the usual neighbours. */
+export function productPayload(product: DemoProduct, vendor: string, at: UnixSeconds): Payload {
+  const id = Number(product.productId);
+  const when = shopifyTimestamp(at);
+  return {
+    id,
+    admin_graphql_api_id: gid("Product", id),
+    title: product.title,
+    vendor,
+    product_type: product.giftCard ? "Gift Card" : "",
+    handle: product.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, ""),
+    status: "active",
+    tags: product.tags.join(", "),
+    created_at: when,
+    updated_at: when,
+    published_at: when,
+  };
+}
 
 /** customers/create and customers/update. */
 export function customerPayload(customer: CustomerState, currency: string): Payload {

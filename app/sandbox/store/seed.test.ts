@@ -98,6 +98,14 @@ describe("the demo history (300 customers, 12 months)", () => {
     expect(share(orders.filter((order) => order.discountCode !== null).length, orders.length)).toBeGreaterThan(0.05);
   });
 
+  it("GIVEN the seed THEN the catalogue arrives first as products/create, with the tags a program can exclude", () => {
+    const created = demo.emitted.filter((webhook) => webhook.topic === "products/create");
+    expect(created).toHaveLength(20);
+    expect(demo.emitted.slice(0, 20).every((webhook) => webhook.topic === "products/create")).toBe(true);
+    expect(created.map((webhook) => webhook.payload.tags)).toContain("gift-card");
+    expect(created.map((webhook) => webhook.payload.tags)).toContain("consumable, coffee");
+  });
+
   it("GIVEN the seed THEN customers sometimes update their details and guests sometimes claim their orders", () => {
     expect(demo.emitted.filter((webhook) => webhook.topic === "customers/update").length).toBeGreaterThan(0);
     const guestAtCreation = new Set(orderPayloads(demo.emitted, "orders/create").filter((order) => order.customer === null).map((order) => order.admin_graphql_api_id));

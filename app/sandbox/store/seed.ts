@@ -20,6 +20,7 @@ import {
   WELCOME_CODE,
   type DemoProduct,
 } from "./catalogue";
+import { productPayload } from "./payloads";
 import { seededRandom, type Random } from "./random";
 import type { Emitted, NewLine, NewOrder, OrderLineInput, SandboxStore } from "./store";
 import { fromUnixSeconds, toUnixSeconds } from "./time";
@@ -90,6 +91,8 @@ export function seedDemoHistory(store: SandboxStore, options: SeedOptions): Emit
   const plan: Plan = { store, random: seededRandom(seed), start: end - months * MONTH, end, actions: [], guests: 0 };
   // Numbering continues after any customers already in the store, so emails stay unique.
   const offset = store.customers().length;
+  // The catalogue first, as a shop's products exist before anyone buys them.
+  schedule(plan, plan.start, () => DEMO_PRODUCTS.map((product) => ({ topic: "products/create" as const, payload: productPayload(product, DEMO_VENDOR, plan.start), at: fromUnixSeconds(plan.start) })));
   const people = Array.from({ length: customers }, (_, index) => planPerson(plan, offset + index));
   people.sort((a, b) => a.signupAt - b.signupAt);
   let customerOrders = 0;
