@@ -8,7 +8,7 @@ import { functionReservation, reservationMetafieldValue } from "../../../app/loy
 import { balanceOf, CATALOGUE, REWARDS } from "../../../app/loyalty/redemption/redemption-fixtures";
 import { cartDeliveryOptionsDiscountsGenerateRun, cartLinesDiscountsGenerateRun, type RunInput } from "./run";
 
-const schema = buildSchema(readFileSync(new URL("../../../../shared/shopify/function-schemas/discount-function-2026-04.graphql", import.meta.url), "utf8"));
+const schema = buildSchema(readFileSync(new URL("../schema.graphql", import.meta.url), "utf8"));
 const query = parse(readFileSync(new URL("./run.graphql", import.meta.url), "utf8"));
 const COLLECTIONS = ["gid://shopify/Collection/11", "gid://shopify/Collection/12"];
 
