@@ -159,6 +159,11 @@ async function applyFile(database: AppDatabase, shop: ShopRecord, row: HistoryIm
   let openedAt: Position = { lines, bytes };
   try {
     for await (const chunkLines of jsonlLineBatches(body, row.bytesDone)) {
+      // Back to the event loop once per chunk: while the download has data buffered, this loop
+      // runs on promise jobs alone, so PostgreSQL's replies to the batch in flight waited until
+      // the next batch was parsed and the server idled between the batch's statements
+      // (17k orders/s before, 22k after: docs/decisions/0013-history-import.md).
+      await yieldToEventLoop();
       for (const line of chunkLines) {
         const before = bytes;
         lines++;
@@ -179,6 +184,10 @@ async function applyFile(database: AppDatabase, shop: ShopRecord, row: HistoryIm
     await batch.settle();
   }
   return "done";
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** The file from `offset` on: a range request, or the whole file with the start skipped. */
