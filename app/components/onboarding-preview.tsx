@@ -1,6 +1,7 @@
-import { Banner, BlockStack, Card, InlineGrid, Text } from "@shopify/polaris";
+import { Banner, BlockStack, Card, Text } from "@shopify/polaris";
 import type { EarningPreview, TypicalCustomer } from "~/loyalty/program/preview";
 import { shopAmountFormatter, type TypicalCustomerBasis } from "~/loyalty/program/wizard";
+import { FigureGrid } from "./figure-grid";
 
 export type EarningPreviewCardProps = {
   readonly preview: EarningPreview;
@@ -47,18 +48,7 @@ export function EarningPreviewCard({ preview, typical, currencyCode, pointValue 
             </p>
           </Banner>
         )}
-        <InlineGrid columns={{ xs: 2, md: 4 }} gap="400">
-          {figures.map(([label, value]) => (
-            <BlockStack key={label} gap="100">
-              <Text as="p" tone="subdued">
-                {label}
-              </Text>
-              <Text as="p" variant="headingLg">
-                {value}
-              </Text>
-            </BlockStack>
-          ))}
-        </InlineGrid>
+        <FigureGrid figures={figures} />
         <Text as="p">
           <Text as="span" fontWeight="semibold">
             First reward:

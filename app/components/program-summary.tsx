@@ -1,4 +1,5 @@
-import { BlockStack, Card, InlineGrid, Text } from "@shopify/polaris";
+import { BlockStack, Card, Text } from "@shopify/polaris";
+import { FigureGrid } from "./figure-grid";
 
 export type ProgramSummaryProps = {
   readonly currencyCode: string;
@@ -38,18 +39,7 @@ export function ProgramSummary({ currencyCode, rule, minorPerUnit, effectiveAt, 
             </Text>
           ) : null}
         </BlockStack>
-        <InlineGrid columns={{ xs: 2, md: 4 }} gap="400">
-          {figures.map(([label, value]) => (
-            <BlockStack key={label} gap="100">
-              <Text as="p" tone="subdued">
-                {label}
-              </Text>
-              <Text as="p" variant="headingLg">
-                {value}
-              </Text>
-            </BlockStack>
-          ))}
-        </InlineGrid>
+        <FigureGrid figures={figures} />
       </BlockStack>
     </Card>
   );
