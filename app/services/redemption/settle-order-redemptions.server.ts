@@ -94,9 +94,12 @@ export type SettleResult = { readonly settled: number; readonly problems: readon
 export async function settleOrderRedemptions(
   database: AppDatabase, shopDomain: string, topic: string, payload: RedemptionOrderPayload, adminFor: AdminForShop, now: Date,
 ): Promise<SettleResult> {
+  const order = viewOf(payload, topic);
+  // An order that carries no discount used no redemption (Shopify lists an order's discounts
+  // on every later payload, cancelled ones too): most orders cost no query here.
+  if (order.codes.size === 0 && order.automatic.length === 0) return { settled: 0, problems: [] };
   const shop = await findShop(database.db, shopDomain);
   if (!isInstalled(shop)) return { settled: 0, problems: [] };
-  const order = viewOf(payload, topic);
   const customer = order.customerGid ? await findCustomer(database.db, shop.id, order.customerGid) : null;
   const candidates = await listOrderCandidates(database.db, shop.id, { orderGid: order.orderGid, customerRowId: customer?.id ?? null, codes: [...order.codes] });
   const problems: string[] = [];

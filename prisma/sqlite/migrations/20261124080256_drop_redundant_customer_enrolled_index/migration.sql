@@ -1,0 +1,3 @@
+-- DropIndex
+DROP INDEX "Customer_shopId_enrolledAt_idx";
+
