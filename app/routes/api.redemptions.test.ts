@@ -294,7 +294,8 @@ describe.each(DATABASE_KINDS)("redeeming points through the server on %s", (kind
     const response = await fetch(new URL("/api/rewards", server.url), { headers: headers(token) });
     expect(response.status).toBe(200);
     const view = (await response.json()) as { available: number; held: number; rewards: Array<{ id: string; availableForTier: boolean; affordable: boolean }>; open: Array<{ id: string }> };
-    expect(view).toMatchObject({ available: 250, held: 250 });
+    expect(view).toMatchObject({ available: 250, held: 250, currencyCode: "USD" });
+    expect(view.rewards.find((reward) => reward.id === "ten-off")).toMatchObject({ minimumOrderMinor: 0 });
     expect(view.open.map((open) => open.id).sort()).toEqual(["class-order-1", "class-product-1", "class-shipping-1"]);
     expect(view.rewards.find((reward) => reward.id === "big-credit")).toMatchObject({ availableForTier: true, affordable: false });
     expect(view.rewards.find((reward) => reward.id === "gold-only")).toMatchObject({ availableForTier: false });

@@ -16,6 +16,8 @@ export type RewardView = {
   /** The member's tier may use it. */
   readonly availableForTier: boolean;
   readonly affordable: boolean;
+  /** The smallest order it applies to, in the shop's currency (minor units); 0: any order. */
+  readonly minimumOrderMinor: number;
 };
 
 export type RedemptionView = { readonly id: string; readonly rewardId: string; readonly points: number; readonly status: string; readonly expiresAt: string; readonly code: string | null };
@@ -24,13 +26,15 @@ export type RewardsView = {
   readonly member: boolean;
   readonly available: number;
   readonly held: number;
+  /** The currency of `minimumOrderMinor` amounts: the shop's. */
+  readonly currencyCode: string | null;
   readonly rewards: readonly RewardView[];
   readonly open: readonly RedemptionView[];
 };
 
 /** GET /api/rewards: the enabled rewards of the current program, as this member sees them. */
 export async function listRewards(database: AppDatabase, shopDomain: string, customerGid: string | null, now: Date): Promise<RewardsView> {
-  const empty: RewardsView = { member: false, available: 0, held: 0, rewards: [], open: [] };
+  const empty: RewardsView = { member: false, available: 0, held: 0, currencyCode: null, rewards: [], open: [] };
   const shop = await findShop(database.db, shopDomain);
   if (!isInstalled(shop)) return empty;
   const version = currentProgramVersion(await listProgramVersions(database.db, shop.id), now);
@@ -46,7 +50,7 @@ export async function listRewards(database: AppDatabase, shopDomain: string, cus
       id: redemption.idempotencyKey, rewardId: redemption.rewardId, points: redemption.points, status: redemption.status,
       expiresAt: redemption.expiresAt.toISOString(), code: redemption.materialisation?.kind === "discount_code" ? redemption.materialisation.code : null,
     }));
-  return { member, available, held: member ? customer.pointsHeld : 0, rewards, open };
+  return { member, available, held: member ? customer.pointsHeld : 0, currencyCode: shop.currencyCode, rewards, open };
 }
 
 function viewOf(reward: Reward, tierId: string | null, available: number): RewardView {
@@ -64,5 +68,9 @@ function viewOf(reward: Reward, tierId: string | null, available: number): Rewar
     const fixed = pointsToRedeem(reward, null);
     cost = fixed.ok ? fixed.value : reward.cost;
   }
-  return { id: reward.id, name: reward.name, kind: reward.kind, cost, points, availableForTier, affordable: available >= cost };
+  return {
+    id: reward.id, name: reward.name, kind: reward.kind, cost, points, availableForTier, affordable: available >= cost,
+    // Checkout offers only the rewards the cart reaches (the server checks it again when redeeming).
+    minimumOrderMinor: reward.conditions.minimumOrderMinor,
+  };
 }
