@@ -3,6 +3,7 @@ import { DEMO_PRODUCTS } from "../sandbox/store/catalogue";
 import { expectVisible, useSandboxBrowser } from "../test/browser";
 
 const SWEATER = DEMO_PRODUCTS.find((candidate) => candidate.title === "Merino Crew Sweater"); // 89.00
+const MUG = DEMO_PRODUCTS.find((candidate) => candidate.title === "Stoneware Mug");
 
 describe("the program designer, in Chromium", () => {
   const sandbox = useSandboxBrowser();
@@ -90,5 +91,28 @@ describe("the program designer, in Chromium", () => {
     expect(await added.textContent()).toContain("added");
     await expectVisible(page.getByRole("row").filter({ hasText: "Tiers › on" }));
     await sandbox.screenshot("program-history", page);
+  });
+
+  it("GIVEN the rewards page WHEN the merchant adds a free-product reward and chooses the mug in the resource picker THEN the saved reward gives that product and its variant", async () => {
+    if (!MUG) throw new Error("no demo mug");
+    const page = await sandbox.openAdmin("/app/program/rewards");
+    await page.getByLabel("Kind of reward").selectOption("free_product");
+    await page.getByRole("button", { name: "Add reward" }).click();
+    await page.getByRole("button", { name: "Choose product…", exact: true }).click();
+    const picker = page.getByRole("dialog", { name: "Select product" });
+    await expectVisible(picker);
+    await picker.getByRole("button", { name: "Stoneware Mug", exact: true }).click();
+    await sandbox.screenshot("program-rewards-product-picker", page);
+    await picker.getByRole("button", { name: "Select", exact: true }).click();
+    await picker.waitFor({ state: "detached" });
+    expect(await page.getByLabel("Product title").last().inputValue()).toBe("Stoneware Mug");
+
+    await page.locator("ui-save-bar").getByRole("button", { name: "Save" }).click();
+    await expectVisible(page.getByRole("status").filter({ hasText: "Program saved" }));
+    const [latest] = await versions();
+    const freeProducts = JSON.parse(latest!.rules).rewards.filter((reward: { kind: string }) => reward.kind === "free_product");
+    expect(freeProducts).toEqual([
+      expect.objectContaining({ productId: `gid://shopify/Product/${MUG.productId}`, productTitle: "Stoneware Mug", variantId: expect.stringMatching(/^gid:\/\/shopify\/ProductVariant\/\d+$/) }),
+    ]);
   });
 });

@@ -1,11 +1,37 @@
 import { requireSandbox } from "~/sandbox/guard.server";
+import { sandboxRuntime } from "~/sandbox/runtime.server";
+import { DEMO_PRODUCTS } from "~/sandbox/store/catalogue";
+import { gid } from "~/sandbox/store/payloads";
+
+/** Collections the demo store's picker offers (the simulated store has no collections of its own). */
+const DEMO_COLLECTIONS = [
+  { id: "gid://shopify/Collection/9000000000001", title: "Clothing" },
+  { id: "gid://shopify/Collection/9000000000002", title: "Home & kitchen" },
+  { id: "gid://shopify/Collection/9000000000003", title: "Coffee" },
+] as const;
+
+/** What shopify.resourcePicker lists: each demo product with the one variant the store sells. */
+async function pickerCatalogue() {
+  const runtime = sandboxRuntime();
+  const known = new Map(runtime.store.toJSON().products.map((product) => [product.productId, product.variantId]));
+  const ids = DEMO_PRODUCTS.map((product) => Number(product.productId));
+  // Variants are given when a product is first sold; the picker must offer the same ones.
+  const variants = ids.every((id) => known.has(id)) ? ids.map((id) => known.get(id) ?? 0) : (await runtime.perform((store) => ({ emitted: [], variants: ids.map((id) => store.variantIdOf(id)) }))).variants;
+  const product = DEMO_PRODUCTS.map((demo, index) => ({
+    id: gid("Product", Number(demo.productId)),
+    title: demo.title,
+    variants: [{ id: gid("ProductVariant", variants[index] ?? 0), title: "Default Title", sku: demo.sku }],
+  }));
+  return { product, collection: DEMO_COLLECTIONS };
+}
 
 /**
  * A stand-in for Shopify's App Bridge script, for the sandbox only: like App Bridge, it
  * adds a fresh session token to the app's own fetch requests and offers shopify.idToken(),
- * shopify.toast.show() and a visible <ui-save-bar> (with shopify.saveBar).
+ * shopify.toast.show(), a visible <ui-save-bar> (with shopify.saveBar) and a plain
+ * shopify.resourcePicker over the demo catalogue.
  */
-const SCRIPT = `(() => {
+const script = (catalogue: Awaited<ReturnType<typeof pickerCatalogue>>) => `(() => {
   const nativeFetch = window.fetch.bind(window);
   const idToken = async () => (await (await nativeFetch("/sandbox/id-token", { cache: "no-store" })).json()).token;
   window.fetch = async (input, init = {}) => {
@@ -56,7 +82,43 @@ const SCRIPT = `(() => {
     toggle: async (id) => saveBarById(id)?.toggle(),
     leaveConfirmation: async () => {},
   };
-  window.shopify = { idToken, toast: { show: toast, hide: (id) => document.getElementById(id)?.remove() }, saveBar, loading: () => {}, config: { apiKey: document.currentScript && document.currentScript.dataset.apiKey } };
+  // The resource picker: a dialog listing the demo catalogue, resolving to the chosen
+  // resources (as App Bridge does: ids as GIDs, a product with its variants) or undefined.
+  const catalogue = ${JSON.stringify(catalogue)};
+  const resourcePicker = (options) => new Promise((resolve) => {
+    const items = catalogue[options.type];
+    if (!items) return resolve(undefined);
+    const previous = document.activeElement;
+    const chosen = new Set((options.selectionIds || []).map((selection) => selection.id));
+    const verb = options.action === "select" ? "Select" : "Add";
+    const dialog = Object.assign(document.createElement("div"), { role: "dialog" });
+    dialog.setAttribute("aria-modal", "true");
+    dialog.setAttribute("aria-label", verb + " " + options.type + (options.multiple ? "s" : ""));
+    Object.assign(dialog.style, { position: "fixed", inset: "10% 25%", overflow: "auto", zIndex: 1001, background: "#fff", border: "1px solid #8a8a8a", borderRadius: "12px", padding: "16px", font: "14px system-ui", display: "flex", flexDirection: "column", gap: "6px" });
+    const close = (selection) => { dialog.remove(); previous?.focus?.(); resolve(selection); };
+    const buttons = items.map((item) => {
+      const button = Object.assign(document.createElement("button"), { type: "button", textContent: item.title });
+      const show = () => { button.setAttribute("aria-pressed", String(chosen.has(item.id))); button.style.fontWeight = chosen.has(item.id) ? "700" : "400"; };
+      button.addEventListener("click", () => {
+        if (!options.multiple) { const had = chosen.has(item.id); chosen.clear(); if (!had) chosen.add(item.id); }
+        else if (chosen.has(item.id)) chosen.delete(item.id);
+        else chosen.add(item.id);
+        buttons.forEach((other) => other.show());
+      });
+      button.show = show;
+      show();
+      return button;
+    });
+    const cancel = Object.assign(document.createElement("button"), { type: "button", textContent: "Cancel" });
+    cancel.addEventListener("click", () => close(undefined));
+    const confirm = Object.assign(document.createElement("button"), { type: "button", textContent: verb });
+    confirm.addEventListener("click", () => close(items.filter((item) => chosen.has(item.id))));
+    dialog.addEventListener("keydown", (event) => { if (event.key === "Escape") close(undefined); });
+    dialog.append(Object.assign(document.createElement("h2"), { textContent: dialog.getAttribute("aria-label") }), ...buttons, cancel, confirm);
+    document.body.append(dialog);
+    (buttons[0] || cancel).focus();
+  });
+  window.shopify = { idToken, toast: { show: toast, hide: (id) => document.getElementById(id)?.remove() }, saveBar, resourcePicker, loading: () => {}, config: { apiKey: document.currentScript && document.currentScript.dataset.apiKey } };
   // Shopify admin draws these App Bridge elements in its own chrome; here they stay hidden.
   for (const name of ["ui-nav-menu", "ui-title-bar", "ui-modal"]) {
     if (!customElements.get(name)) customElements.define(name, class extends HTMLElement { connectedCallback() { this.hidden = true; } });
@@ -65,5 +127,5 @@ const SCRIPT = `(() => {
 
 export async function loader() {
   requireSandbox();
-  return new Response(SCRIPT, { headers: { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-store" } });
+  return new Response(script(await pickerCatalogue()), { headers: { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-store" } });
 }

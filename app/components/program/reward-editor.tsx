@@ -4,6 +4,7 @@ import type { ProgramIssue } from "~/loyalty/program/program-checks";
 import type { Reward, RewardLimit, TierRules } from "~/loyalty/program/program";
 import { ListField, MoneyField, NumberField, OptionalSetting, PERIOD_OPTIONS } from "./fields";
 import { issueAt } from "./issues";
+import { CollectionPicker, ProductPicker, useResourcePickerAvailable } from "./resource-pickers";
 import { REWARD_KIND_LABELS } from "./reward-defaults";
 
 type Props = {
@@ -30,6 +31,10 @@ export function RewardEditor({ reward, index, count, onChange, onRemove, onMove,
     ...reward.tierIds.filter((id) => !tiers.levels.some((level) => level.id === id)).map((id) => ({ label: `${id} (no such tier)`, value: id })),
   ];
   const tierError = at("tierIds") ?? reward.tierIds.map((_, position) => at("tierIds", position)).find(Boolean);
+  const canPick = useResourcePickerAvailable();
+  const collectionsLabel = "Only for products in these collections";
+  const collectionsError = at("conditions", "collectionIds") ?? reward.conditions.collectionIds.map((_, position) => at("conditions", "collectionIds", position)).find(Boolean);
+  const setCollectionIds = (collectionIds: string[]) => onChange({ ...reward, conditions: { ...reward.conditions, collectionIds } });
   return (
     <Card>
       <BlockStack gap="300">
@@ -58,16 +63,14 @@ export function RewardEditor({ reward, index, count, onChange, onRemove, onMove,
             <TextField label="Name shoppers see" value={reward.name} onChange={(name) => onChange({ ...reward, name })} error={at("name") ?? at("id")} autoComplete="off" />
             <Checkbox label="Offered" checked={reward.enabled} onChange={(enabled) => onChange({ ...reward, enabled })} helpText="Turn off to hide it without losing its settings." />
           </InlineGrid>
-          <KindFields reward={reward} onChange={onChange} at={at} currency={currency} pointsName={pointsName} />
+          <KindFields reward={reward} onChange={onChange} at={at} currency={currency} pointsName={pointsName} canPick={canPick} />
           <InlineGrid columns={{ xs: 1, md: 2 }} gap="300">
             <MoneyField label="Minimum order" currency={currency} valueMinor={reward.conditions.minimumOrderMinor} onChange={(minimumOrderMinor) => onChange({ ...reward, conditions: { ...reward.conditions, minimumOrderMinor } })} error={at("conditions", "minimumOrderMinor")} />
-            <ListField
-              label="Only for products in these collections"
-              helpText="Collection ids (gid://shopify/Collection/…), separated by commas; empty: the whole order."
-              values={reward.conditions.collectionIds}
-              onChange={(collectionIds) => onChange({ ...reward, conditions: { ...reward.conditions, collectionIds } })}
-              error={at("conditions", "collectionIds") ?? reward.conditions.collectionIds.map((_, position) => at("conditions", "collectionIds", position)).find(Boolean)}
-            />
+            {canPick ? (
+              <CollectionPicker label={collectionsLabel} collectionIds={reward.conditions.collectionIds} error={collectionsError} onChange={setCollectionIds} />
+            ) : (
+              <ListField label={collectionsLabel} helpText="Collection ids (gid://shopify/Collection/…), separated by commas; empty: the whole order." values={reward.conditions.collectionIds} onChange={setCollectionIds} error={collectionsError} />
+            )}
           </InlineGrid>
           {tierChoices.length > 0 ? (
             <ChoiceList
@@ -103,6 +106,8 @@ type KindProps = {
   readonly at: (...path: (string | number)[]) => string | undefined;
   readonly currency: string;
   readonly pointsName: string;
+  /** App Bridge's resource picker is there: choose products by name rather than typing ids. */
+  readonly canPick: boolean;
 };
 
 function CostField({ cost, onChange, error, pointsName }: { cost: number; onChange: (cost: number) => void; error: string | undefined; pointsName: string }) {
@@ -110,7 +115,7 @@ function CostField({ cost, onChange, error, pointsName }: { cost: number; onChan
 }
 
 /** The fields that differ by kind (rules-schema.ts RewardSchema). */
-function KindFields({ reward, onChange, at, currency, pointsName }: KindProps) {
+function KindFields({ reward, onChange, at, currency, pointsName, canPick }: KindProps) {
   switch (reward.kind) {
     case "fixed_amount":
     case "store_credit":
@@ -141,8 +146,20 @@ function KindFields({ reward, onChange, at, currency, pointsName }: KindProps) {
         <InlineGrid columns={{ xs: 1, md: 2 }} gap="300">
           <CostField cost={reward.cost} onChange={(cost) => onChange({ ...reward, cost })} error={at("cost")} pointsName={pointsName} />
           <TextField label="Product title" value={reward.productTitle} onChange={(productTitle) => onChange({ ...reward, productTitle })} error={at("productTitle")} autoComplete="off" />
-          <TextField label="Product id" placeholder="gid://shopify/Product/…" value={reward.productId} onChange={(productId) => onChange({ ...reward, productId })} error={at("productId")} autoComplete="off" />
-          <TextField label="Variant id" placeholder="gid://shopify/ProductVariant/…" value={reward.variantId} onChange={(variantId) => onChange({ ...reward, variantId })} error={at("variantId")} autoComplete="off" />
+          {canPick ? (
+            <ProductPicker
+              productId={reward.productId}
+              variantId={reward.variantId}
+              productTitle={reward.productTitle}
+              error={at("productId") ?? at("variantId")}
+              onChoose={(product) => onChange({ ...reward, ...product })}
+            />
+          ) : (
+            <>
+              <TextField label="Product id" placeholder="gid://shopify/Product/…" value={reward.productId} onChange={(productId) => onChange({ ...reward, productId })} error={at("productId")} autoComplete="off" />
+              <TextField label="Variant id" placeholder="gid://shopify/ProductVariant/…" value={reward.variantId} onChange={(variantId) => onChange({ ...reward, variantId })} error={at("variantId")} autoComplete="off" />
+            </>
+          )}
         </InlineGrid>
       );
     case "variable":

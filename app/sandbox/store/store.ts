@@ -277,6 +277,14 @@ export class SandboxStore {
     return { emitted: this.#orderEmitted(order, ["orders/updated"], at) };
   }
 
+  /**
+   * The product's one variant id, given now if it has none yet, so that a variant chosen in
+   * the resource picker is the one later orders of the product carry. Emits no webhook.
+   */
+  variantIdOf(productId: number): number {
+    return this.#variantOf(productId);
+  }
+
   // ── Reading ──────────────────────────────────────────────────────────────
 
   customers(): CustomerSummary[] {
