@@ -1,7 +1,7 @@
 import { findShopById } from "../repositories/scheduled-work.server";
 import { ensureAppDiscount } from "../services/redemption/ensure-app-discount.server";
-import { shopifyAdminFor } from "../services/redemption/shopify-admin.server";
-import type { AdminForShop } from "../services/sync-member-tiers.server";
+import { offlineAdminFor } from "../shopify/admin/offline-admin.server";
+import type { AdminForShop } from "../shopify/admin/offline-admin.server";
 import type { JobDefinition } from "./job";
 
 /**
@@ -12,7 +12,7 @@ import type { JobDefinition } from "./job";
  */
 export const ENSURE_APP_DISCOUNT_JOB = "ensure-app-discount";
 
-export function appDiscountJobs(adminFor: AdminForShop = shopifyAdminFor): readonly JobDefinition[] {
+export function appDiscountJobs(adminFor: AdminForShop = offlineAdminFor): readonly JobDefinition[] {
   return [
     {
       name: ENSURE_APP_DISCOUNT_JOB,

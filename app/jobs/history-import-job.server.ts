@@ -1,15 +1,9 @@
 import { unfinishedHistoryImports } from "../repositories/history-import.server";
 import { driveHistoryImports } from "../services/import-history.server";
-import type { AdminGraphql } from "../shopify/admin/shop-details.server";
+import { offlineAdminFor } from "../shopify/admin/offline-admin.server";
 import type { JobDefinition } from "./job";
 
 export const RESUME_HISTORY_IMPORTS_JOB = "resume-history-imports";
-
-/** The shop's Admin API through its offline session, imported when first needed (as loyalty-jobs does). */
-async function offlineAdmin(shopDomain: string): Promise<AdminGraphql> {
-  const { unauthenticated } = await import("../shopify.server");
-  return (await unauthenticated.admin(shopDomain)).admin;
-}
 
 /**
  * Resumes history imports a restart (or a crash) interrupted, from their checkpoint
@@ -27,7 +21,7 @@ export const historyImportJob: JobDefinition = {
     if (unfinished.length === 0) return { processed: 0, complete: true };
     const shop = await database.db.selectFrom("Shop").select("domain").where("id", "=", shopId).executeTakeFirst();
     if (!shop) return { processed: 0, complete: true };
-    const { complete } = await driveHistoryImports(database, shopId, { admin: await offlineAdmin(shop.domain), signal, maxPolls: 5, pollIntervalMs: 2000 });
+    const { complete } = await driveHistoryImports(database, shopId, { admin: await offlineAdminFor(shop.domain), signal, maxPolls: 5, pollIntervalMs: 2000 });
     // Still waiting on Shopify's export is not unfinished work: the next slot looks again.
     return { processed: unfinished.length, complete: complete || !signal.aborted };
   },

@@ -2,7 +2,8 @@ import { expirePoints } from "../services/expire-points.server";
 import { grantAnnualBonuses } from "../services/grant-annual-bonuses.server";
 import { reevaluateTiers } from "../services/reevaluate-tiers.server";
 import { releasePendingPoints } from "../services/release-pending-points.server";
-import { syncMemberTiers, type AdminForShop } from "../services/sync-member-tiers.server";
+import { syncMemberTiers } from "../services/sync-member-tiers.server";
+import { offlineAdminFor } from "../shopify/admin/offline-admin.server";
 import type { JobDefinition } from "./job";
 
 /**
@@ -28,19 +29,10 @@ export const GRANT_ANNUAL_BONUSES_JOB = "grant-annual-bonuses";
 export const REEVALUATE_TIERS_JOB = "reevaluate-tiers";
 export const SYNC_MEMBER_TIERS_JOB = "sync-member-tiers";
 
-/**
- * The shop's Admin API through its offline session. Imported when first needed: only a run
- * with members to sync touches Shopify's configuration (and tests of the other jobs do not).
- */
-const shopifyAdmin: AdminForShop = async (shopDomain) => {
-  const { unauthenticated } = await import("../shopify.server");
-  return (await unauthenticated.admin(shopDomain)).admin;
-};
-
 export const loyaltyJobs: readonly JobDefinition[] = [
   { name: RELEASE_PENDING_POINTS_JOB, everyMinutes: 60, perShop: true, run: ({ database, ...run }) => releasePendingPoints(database, run) },
   { name: EXPIRE_POINTS_JOB, everyMinutes: 60, perShop: true, run: ({ database, ...run }) => expirePoints(database, run) },
   { name: GRANT_ANNUAL_BONUSES_JOB, everyMinutes: 180, perShop: true, run: ({ database, ...run }) => grantAnnualBonuses(database, run) },
   { name: REEVALUATE_TIERS_JOB, everyMinutes: 360, perShop: true, run: ({ database, ...run }) => reevaluateTiers(database, run) },
-  { name: SYNC_MEMBER_TIERS_JOB, everyMinutes: 15, perShop: true, run: ({ database, ...run }) => syncMemberTiers(database, shopifyAdmin, run) },
+  { name: SYNC_MEMBER_TIERS_JOB, everyMinutes: 15, perShop: true, run: ({ database, ...run }) => syncMemberTiers(database, offlineAdminFor, run) },
 ];

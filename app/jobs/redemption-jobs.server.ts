@@ -1,5 +1,5 @@
 import { releaseExpiredRedemptions } from "../services/redemption/release-redemptions.server";
-import { shopifyAdminFor } from "../services/redemption/shopify-admin.server";
+import { offlineAdminFor } from "../shopify/admin/offline-admin.server";
 import type { JobDefinition } from "./job";
 
 /**
@@ -9,5 +9,5 @@ import type { JobDefinition } from "./job";
 export const RELEASE_EXPIRED_REDEMPTIONS_JOB = "release-expired-redemptions";
 
 export const redemptionJobs: readonly JobDefinition[] = [
-  { name: RELEASE_EXPIRED_REDEMPTIONS_JOB, everyMinutes: 5, perShop: true, run: ({ database, ...run }) => releaseExpiredRedemptions(database, shopifyAdminFor, run) },
+  { name: RELEASE_EXPIRED_REDEMPTIONS_JOB, everyMinutes: 5, perShop: true, run: ({ database, ...run }) => releaseExpiredRedemptions(database, offlineAdminFor, run) },
 ];

@@ -1,4 +1,4 @@
-import { shopifyAdminFor } from "../services/redemption/shopify-admin.server";
+import { offlineAdminFor } from "../shopify/admin/offline-admin.server";
 import { exportSegments, type SegmentExportAdmin } from "../services/reports/export-segments.server";
 import type { JobDefinition } from "./job";
 
@@ -10,6 +10,6 @@ import type { JobDefinition } from "./job";
  */
 export const EXPORT_SEGMENTS_JOB = "export-rfm-segments";
 
-export function segmentExportJob(adminFor: SegmentExportAdmin = shopifyAdminFor): JobDefinition {
+export function segmentExportJob(adminFor: SegmentExportAdmin = offlineAdminFor): JobDefinition {
   return { name: EXPORT_SEGMENTS_JOB, everyMinutes: 5, perShop: true, run: ({ database, ...run }) => exportSegments(database, adminFor, run) };
 }

@@ -1,7 +1,7 @@
 import { findShopById } from "../repositories/scheduled-work.server";
-import { shopifyAdminFor } from "../services/redemption/shopify-admin.server";
+import { offlineAdminFor } from "../shopify/admin/offline-admin.server";
 import { syncStorefrontConfig } from "../services/storefront/sync-storefront-config.server";
-import type { AdminForShop } from "../services/sync-member-tiers.server";
+import type { AdminForShop } from "../shopify/admin/offline-admin.server";
 import type { JobDefinition } from "./job";
 
 /**
@@ -12,7 +12,7 @@ import type { JobDefinition } from "./job";
  */
 export const SYNC_STOREFRONT_CONFIG_JOB = "sync-storefront-config";
 
-export function storefrontJobs(adminFor: AdminForShop = shopifyAdminFor): readonly JobDefinition[] {
+export function storefrontJobs(adminFor: AdminForShop = offlineAdminFor): readonly JobDefinition[] {
   return [
     {
       name: SYNC_STOREFRONT_CONFIG_JOB,

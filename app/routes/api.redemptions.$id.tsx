@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { getDatabase } from "~/db.server";
 import { cancelRedemption } from "~/services/redemption/release-redemptions.server";
 import { redemptionView, refusalBody, refusalStatus } from "~/services/redemption/redemption-http.server";
-import { shopifyAdminFor } from "~/services/redemption/shopify-admin.server";
+import { offlineAdminFor } from "~/shopify/admin/offline-admin.server";
 import { authenticate } from "~/shopify.server";
 import { extensionIdentity } from "~/shopify/session-identity.server";
 
@@ -13,7 +13,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const identity = extensionIdentity(sessionToken);
   if (!identity) return cors(Response.json({ error: "session token has no shop" }, { status: 401 }));
   if (!identity.customerGid) return cors(Response.json({ error: "guest", messageKey: "redemption.errors.guest", params: {} }, { status: 401 }));
-  const outcome = await cancelRedemption(getDatabase(), identity.shop, identity.customerGid, params.id ?? "", shopifyAdminFor, new Date());
+  const outcome = await cancelRedemption(getDatabase(), identity.shop, identity.customerGid, params.id ?? "", offlineAdminFor, new Date());
   if (!outcome.ok) return cors(Response.json(refusalBody(outcome), { status: refusalStatus(outcome.error) }));
   return cors(Response.json(redemptionView(outcome.redemption)));
 }

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { getDatabase } from "~/db.server";
 import { redeemReward } from "~/services/redemption/redeem-reward.server";
 import { parseRedeemBody, redemptionView, refusalBody, refusalStatus } from "~/services/redemption/redemption-http.server";
-import { shopifyAdminFor } from "~/services/redemption/shopify-admin.server";
+import { offlineAdminFor } from "~/shopify/admin/offline-admin.server";
 import { authenticate } from "~/shopify.server";
 import { extensionIdentity } from "~/shopify/session-identity.server";
 
@@ -23,7 +23,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const outcome = await redeemReward(
     getDatabase(), identity.shop, identity.customerGid,
     { rewardId: body.rewardId, points: body.points ?? null, idempotencyKey, channel: body.channel },
-    { now: new Date(), adminFor: shopifyAdminFor },
+    { now: new Date(), adminFor: offlineAdminFor },
   );
   if (!outcome.ok) return cors(Response.json(refusalBody(outcome), { status: refusalStatus(outcome.error) }));
   return cors(Response.json(redemptionView(outcome.redemption), { status: outcome.replay ? 200 : 201 }));

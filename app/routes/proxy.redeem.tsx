@@ -3,7 +3,7 @@ import { z } from "zod";
 import { getDatabase } from "~/db.server";
 import { redeemReward } from "~/services/redemption/redeem-reward.server";
 import { redemptionView, refusalBody, refusalStatus } from "~/services/redemption/redemption-http.server";
-import { shopifyAdminFor } from "~/services/redemption/shopify-admin.server";
+import { offlineAdminFor } from "~/shopify/admin/offline-admin.server";
 import { isStorefrontLive } from "~/services/storefront/storefront-rewards.server";
 import { NO_STORE, verifiedProxyIdentity } from "./proxy-request.server";
 
@@ -37,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const outcome = await redeemReward(
     getDatabase(), identity.shop, identity.customerGid,
     { rewardId: body.data.rewardId, points: body.data.points ?? null, idempotencyKey: body.data.idempotencyKey, channel: body.data.channel },
-    { now: new Date(), adminFor: shopifyAdminFor },
+    { now: new Date(), adminFor: offlineAdminFor },
   );
   if (!outcome.ok) return Response.json(refusalBody(outcome), { status: refusalStatus(outcome.error), headers: NO_STORE });
   return Response.json(redemptionView(outcome.redemption), { status: outcome.replay ? 200 : 201, headers: NO_STORE });

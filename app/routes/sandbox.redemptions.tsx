@@ -5,7 +5,7 @@ import { findShop, isInstalled } from "~/repositories/shops.server";
 import { sandboxRedemptionState } from "~/sandbox/admin/redemption-operations";
 import { requireSandbox } from "~/sandbox/guard.server";
 import { releaseExpiredRedemptions } from "~/services/redemption/release-redemptions.server";
-import { shopifyAdminFor } from "~/services/redemption/shopify-admin.server";
+import { offlineAdminFor } from "~/shopify/admin/offline-admin.server";
 
 /** GET /sandbox/redemptions: what the simulated Admin API holds for redemptions (metafields, codes, store credit). */
 export function loader() {
@@ -26,6 +26,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const database = getDatabase();
   const shop = await findShop(database.db, env.SANDBOX_SHOP);
   if (!isInstalled(shop)) return Response.json({ ok: false, error: `${env.SANDBOX_SHOP} is not installed` }, { status: 409 });
-  const result = await releaseExpiredRedemptions(database, shopifyAdminFor, { shopId: shop.id, now: new Date(command.data.at) });
+  const result = await releaseExpiredRedemptions(database, offlineAdminFor, { shopId: shop.id, now: new Date(command.data.at) });
   return Response.json({ ok: true, ...result });
 }

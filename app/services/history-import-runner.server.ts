@@ -1,19 +1,10 @@
 import type { AppDatabase } from "../db/database.server";
 import { latestHistoryImport } from "../repositories/history-import.server";
 import { findShop, isInstalled } from "../repositories/shops.server";
-import type { AdminGraphql } from "../shopify/admin/shop-details.server";
+import { offlineAdminFor } from "../shopify/admin/offline-admin.server";
 import { driveHistoryImports, startHistoryImport } from "./import-history.server";
 
 const running = new Set<string>();
-
-/**
- * The shop's Admin API through its offline session (the import outlives the request that
- * started it). Imported when first needed, as the jobs do: shopify.server imports this file.
- */
-async function offlineAdmin(shopDomain: string): Promise<AdminGraphql> {
-  const { unauthenticated } = await import("../shopify.server");
-  return (await unauthenticated.admin(shopDomain)).admin;
-}
 
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -30,7 +21,7 @@ export function runHistoryImportInBackground(database: AppDatabase, shopDomain: 
     try {
       const shop = await findShop(database.db, shopDomain);
       if (!shop) return;
-      await driveHistoryImports(database, shop.id, { admin: await offlineAdmin(shopDomain), maxPolls: 10_000 });
+      await driveHistoryImports(database, shop.id, { admin: await offlineAdminFor(shopDomain), maxPolls: 10_000 });
     } catch (error) {
       console.warn(`history import for ${shopDomain} stopped: ${describe(error)}`);
     } finally {
@@ -50,7 +41,7 @@ export function startHistoryImportOnInstall(database: AppDatabase, shopDomain: s
     try {
       const shop = await findShop(database.db, shopDomain);
       if (!isInstalled(shop) || (await latestHistoryImport(database.db, shop.id))) return;
-      const started = await startHistoryImport(database, shopDomain, await offlineAdmin(shopDomain), new Date());
+      const started = await startHistoryImport(database, shopDomain, await offlineAdminFor(shopDomain), new Date());
       if (started.status === "started") runHistoryImportInBackground(database, shopDomain);
       else if (started.status === "shopify_refused") console.warn(`history import for ${shopDomain} not started: ${started.message}`);
     } catch (error) {

@@ -7,6 +7,7 @@ import { nextReward } from "../loyalty/members/next-reward";
 import type { ProgramRules, TierRules } from "../loyalty/program/program";
 import { findTierLevel } from "../loyalty/tiers/tier-levels";
 import { markMemberSynced, membersDueForSync, type MemberToSync } from "../repositories/scheduled-work.server";
+import type { AdminForShop } from "../shopify/admin/offline-admin.server";
 import type { AdminGraphql } from "../shopify/admin/shop-details.server";
 import {
   MEMBER_METAFIELDS,
@@ -22,7 +23,6 @@ import {
 import { NOTHING_TO_DO, shopProgramAt, signalOf, type ShopSweep } from "./scheduled-shop.server";
 
 /** How the sync reaches the shop's Admin API (the server: `unauthenticated.admin`; tests: a recording stand-in). */
-export type AdminForShop = (shopDomain: string) => Promise<AdminGraphql>;
 
 /** What Shopify should show for a member holding `tierId` under `rules`. */
 export function tierSyncState(rules: TierRules, tierId: string | null): MemberTierSync {

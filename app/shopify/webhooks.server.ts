@@ -4,7 +4,7 @@ import { exportCustomerData, redactCustomerData, redactShopData } from "../servi
 import { recordCustomer } from "../services/record-customer.server";
 import { recordOrderEvent } from "../services/record-order-event.server";
 import { RedemptionOrderPayload, settleOrderRedemptions } from "../services/redemption/settle-order-redemptions.server";
-import { shopifyAdminFor } from "../services/redemption/shopify-admin.server";
+import { offlineAdminFor } from "../shopify/admin/offline-admin.server";
 import { recordProduct, recordProductDeleted } from "../services/record-product.server";
 import { uninstallShop, updateScopes } from "../services/uninstall-shop.server";
 import { CustomersDataRequestPayload, CustomersRedactPayload, ScopesUpdatePayload, ShopRedactPayload } from "./payloads/compliance";
@@ -40,7 +40,7 @@ const orderHandler: TopicHandler = async (database, delivery) => {
   const outcome = await recordOrderHandler(database, delivery);
   const redemptionOrder = RedemptionOrderPayload.safeParse(delivery.payload);
   if (outcome.status === "handled" && redemptionOrder.success) {
-    await settleOrderRedemptions(database, delivery.shop, delivery.topic, redemptionOrder.data, shopifyAdminFor, delivery.receivedAt);
+    await settleOrderRedemptions(database, delivery.shop, delivery.topic, redemptionOrder.data, offlineAdminFor, delivery.receivedAt);
   }
   return outcome;
 };

@@ -10,7 +10,7 @@ import {
 import type { AdminOutcome, ThrottleOptions } from "../../shopify/admin/redemption-operations.server";
 import type { AdminGraphql } from "../../shopify/admin/shop-details.server";
 import { isProgramLive } from "../launch-program.server";
-import type { AdminForShop } from "../sync-member-tiers.server";
+import type { AdminForShop } from "../../shopify/admin/offline-admin.server";
 
 export type EnsureAppDiscountResult =
   | { readonly status: "created" | "updated" | "unchanged"; readonly discountId: string }

@@ -9,7 +9,7 @@ import { lockCustomer } from "../../repositories/orders.server";
 import { findRedemptionForUpdate, listCustomerRedemptions, lockMemberRow, saveRedemptionState, touchRedemption, type StoredRedemption } from "../../repositories/redemptions.server";
 import type { ShopRecord } from "../../repositories/shops.server";
 import { setMetafields, type ThrottleOptions } from "../../shopify/admin/redemption-operations.server";
-import type { AdminForShop } from "../sync-member-tiers.server";
+import type { AdminForShop } from "../../shopify/admin/offline-admin.server";
 
 export type { AdminForShop };
 

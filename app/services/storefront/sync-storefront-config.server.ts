@@ -6,7 +6,7 @@ import { listProgramVersions } from "../../repositories/program-versions.server"
 import { findShop, isInstalled, readShopSettingsJson } from "../../repositories/shops.server";
 import { pushStorefrontConfig } from "../../shopify/admin/storefront-sync.server";
 import { isProgramLive } from "../launch-program.server";
-import type { AdminForShop } from "../sync-member-tiers.server";
+import type { AdminForShop } from "../../shopify/admin/offline-admin.server";
 
 export type SyncStorefrontResult =
   | { readonly status: "synced"; readonly config: StorefrontConfig }
