@@ -12,8 +12,9 @@ import { PRESETS } from "~/loyalty/program/presets";
 import { previewTypicalCustomer } from "~/loyalty/program/preview";
 import { KeyNumbersSchema, shopAmountFormatter, WIZARD_KINDS, wizardProgram, type WizardKind } from "~/loyalty/program/wizard";
 import { completeOnboarding, getOnboardingWizard } from "~/services/onboarding.server";
-import { requestAppDiscount } from "~/services/redemption/request-app-discount.server";
-import { requestStorefrontSync } from "~/services/storefront/request-storefront-sync.server";
+import { ENSURE_APP_DISCOUNT_JOB } from "~/jobs/app-discount-jobs.server";
+import { SYNC_STOREFRONT_CONFIG_JOB } from "~/jobs/storefront-jobs.server";
+import { requestShopJobs } from "~/services/request-shop-jobs.server";
 import { staffFromSession } from "~/services/staff.server";
 import { authenticate } from "~/shopify.server";
 
@@ -44,8 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await completeOnboarding(getDatabase(), session.shop, input, staffFromSession(session, sessionToken?.sub), new Date());
   if (result.status === "shop_not_installed") throw new Response("This shop is not installed", { status: 404 });
   if (result.status === "invalid") return data<OnboardingActionData>(result, { status: 400 });
-  await requestStorefrontSync(getDatabase(), session.shop);
-  if (result.live) await requestAppDiscount(getDatabase(), session.shop);
+  await requestShopJobs(getDatabase(), session.shop, result.live ? [SYNC_STOREFRONT_CONFIG_JOB, ENSURE_APP_DISCOUNT_JOB] : [SYNC_STOREFRONT_CONFIG_JOB]);
   return data<OnboardingActionData>(result);
 }
 

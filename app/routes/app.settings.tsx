@@ -9,7 +9,8 @@ import { getDatabase } from "~/db.server";
 import type { ProgramIssue } from "~/loyalty/program/program-checks";
 import { ShopSettingsSchema } from "~/loyalty/settings/shop-settings";
 import { getShopSettings, saveShopSettingsFor } from "~/services/shop-settings.server";
-import { requestStorefrontSync } from "~/services/storefront/request-storefront-sync.server";
+import { SYNC_STOREFRONT_CONFIG_JOB } from "~/jobs/storefront-jobs.server";
+import { requestShopJobs } from "~/services/request-shop-jobs.server";
 import { authenticate } from "~/shopify.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -27,7 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await saveShopSettingsFor(getDatabase(), session.shop, { settings: form.settings, countTestOrders: form.countTestOrders }, new Date());
   if (result.status === "shop_not_installed") throw new Response("This shop is not installed", { status: 404 });
   if (result.status === "invalid") return data<SettingsActionData>({ status: "invalid", issues: result.issues }, { status: 400 });
-  await requestStorefrontSync(getDatabase(), session.shop);
+  await requestShopJobs(getDatabase(), session.shop, [SYNC_STOREFRONT_CONFIG_JOB]);
   return data<SettingsActionData>({ status: "saved" });
 }
 

@@ -11,8 +11,9 @@ import { previewTierChange } from "~/services/preview-tier-change.server";
 import { saveProgram } from "~/services/save-program.server";
 import { staffFromSession } from "~/services/staff.server";
 import { authenticate } from "~/shopify.server";
-import { requestAppDiscount } from "~/services/redemption/request-app-discount.server";
-import { requestStorefrontSync } from "~/services/storefront/request-storefront-sync.server";
+import { ENSURE_APP_DISCOUNT_JOB } from "~/jobs/app-discount-jobs.server";
+import { SYNC_STOREFRONT_CONFIG_JOB } from "~/jobs/storefront-jobs.server";
+import { requestShopJobs } from "~/services/request-shop-jobs.server";
 
 export type ProgramEditorData = {
   readonly currencyCode: string;
@@ -87,9 +88,8 @@ export async function programEditorAction(request: Request) {
     case "unchanged":
       return data<ProgramActionResult>({ kind: "unchanged", version: result.version.version });
     case "saved":
-      await requestStorefrontSync(getDatabase(), session.shop);
-      // Rewards limited to collections: the Function learns them from the discount's metafield.
-      await requestAppDiscount(getDatabase(), session.shop);
+      // The theme shows the rules; the Function learns reward collections from the discount.
+      await requestShopJobs(getDatabase(), session.shop, [SYNC_STOREFRONT_CONFIG_JOB, ENSURE_APP_DISCOUNT_JOB]);
       return data<ProgramActionResult>({ kind: "saved", version: result.version.version, tiersChanged: result.tiersChanged });
   }
 }
