@@ -40,8 +40,7 @@ export function previewTypicalCustomer(rules: ProgramRules, customer: TypicalCus
   const bases: CustomerOrderBasis[] = [];
   let tierValue = { spend: 0, orders: 0, points: 0 };
   let bonusPoints = (rules.earning.signup.enabled ? rules.earning.signup.points : 0) + (rules.earning.birthday.enabled ? rules.earning.birthday.points : 0);
-  const reached = new Set<string>();
-  let tier = currentTier(rules, tierValue, reached);
+  let tier = currentTier(rules, tierValue);
   for (let index = 0; index < orders; index++) {
     const at = new Date(YEAR_START + Math.floor((index * 365 * DAY) / Math.max(orders, 1)));
     const earning = orderEarning({
@@ -53,7 +52,7 @@ export function previewTypicalCustomer(rules: ProgramRules, customer: TypicalCus
     });
     bases.push({ orderId: `preview-${index}`, processedAt: at, ...earning });
     tierValue = { spend: tierValue.spend + earning.netSpendMinor, orders: tierValue.orders + 1, points: tierValue.points + earning.points };
-    const next = currentTier(rules, tierValue, reached);
+    const next = currentTier(rules, tierValue);
     if (next && next.id !== tier?.id) bonusPoints += next.entryBonusPoints;
     tier = next;
   }
@@ -75,11 +74,8 @@ export function previewTypicalCustomer(rules: ProgramRules, customer: TypicalCus
   };
 }
 
-function currentTier(rules: ProgramRules, value: { spend: number; orders: number; points: number }, reached: Set<string>) {
-  if (!rules.tiers.enabled) return null;
-  const level = qualifiedLevel(rules.tiers.levels, value[rules.tiers.metric]);
-  if (level) reached.add(level.id);
-  return level;
+function currentTier(rules: ProgramRules, value: { spend: number; orders: number; points: number }) {
+  return rules.tiers.enabled ? qualifiedLevel(rules.tiers.levels, value[rules.tiers.metric]) : null;
 }
 
 function typicalOrder(index: number, at: Date, subtotalMinor: number, currency: string): OrderSnapshot {
