@@ -6,6 +6,7 @@ import { redemptionView, refusalBody, refusalStatus } from "~/services/redemptio
 import { offlineAdminFor } from "~/shopify/admin/offline-admin.server";
 import { isStorefrontLive } from "~/services/storefront/storefront-rewards.server";
 import { NO_STORE, verifiedProxyIdentity } from "./proxy-request.server";
+import { isValidIdempotencyKey } from "~/loyalty/idempotency";
 
 /**
  * The storefront has no checkout to apply a reservation in, so it asks for a single-use code
@@ -15,7 +16,7 @@ import { NO_STORE, verifiedProxyIdentity } from "./proxy-request.server";
 const StorefrontRedeemSchema = z.object({
   rewardId: z.string().min(1).max(64),
   points: z.number().int().nonnegative().nullish(),
-  idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+  idempotencyKey: z.string().refine(isValidIdempotencyKey, "8 to 64 letters, digits, - or _"),
   channel: z.enum(["checkout", "code"]).default("code"),
 });
 

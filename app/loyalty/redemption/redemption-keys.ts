@@ -1,3 +1,5 @@
+import { isValidIdempotencyKey } from "../idempotency";
+
 /**
  * Idempotency: the client sends a key with each redemption request (a UUID it keeps across
  * retries). The redemption's id is the customer's ledger key plus that key, so one key can
@@ -13,12 +15,7 @@
  * - `redeem:<id>:return` redeemed → available, when a paid order that used it is cancelled.
  */
 
-/** 8–64 characters of letters, digits, `-` and `_`: a UUID, a ULID or a nanoid all fit. */
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/;
-
-export function isValidIdempotencyKey(key: string): boolean {
-  return IDEMPOTENCY_KEY.test(key);
-}
+export { isValidIdempotencyKey };
 
 /**
  * The redemption's id: unique per shop, stable across retries of the same request. Customer

@@ -9,6 +9,7 @@ import { lockCustomer } from "../../repositories/orders.server";
 import { listProgramVersions } from "../../repositories/program-versions.server";
 import { findShop, isInstalled } from "../../repositories/shops.server";
 import type { StaffMember } from "../staff.server";
+import { isValidIdempotencyKey } from "../../loyalty/idempotency";
 
 /** Large enough for any goodwill gesture or correction, small enough that a typo cannot mint a fortune. */
 export const MAX_ADJUSTMENT = 1_000_000;
@@ -31,7 +32,7 @@ export const AdjustmentInputSchema = z.object({
     z.string("Enter a reason.").min(1, "Enter a reason: the member's history shows it.").max(500, "Keep the reason to 500 characters or fewer."),
   ),
   // Generated when the form is shown: a second submit of the same form is the same adjustment.
-  idempotencyKey: z.string("Reload the page and try again.").regex(/^[A-Za-z0-9_-]{8,64}$/, "Reload the page and try again."),
+  idempotencyKey: z.string("Reload the page and try again.").refine(isValidIdempotencyKey, "Reload the page and try again."),
 });
 
 export type AdjustmentField = "points" | "reason" | "idempotencyKey";

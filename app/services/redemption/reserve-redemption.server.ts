@@ -4,6 +4,7 @@ import { shopTimeZone } from "../../loyalty/calendar/calendar";
 import { checkEligibility, checkReplay, type PriorRedemption, type RedemptionRequest } from "../../loyalty/redemption/eligibility";
 import { applyEvent, requestRedemption } from "../../loyalty/redemption/lifecycle";
 import { failure, type RedemptionFailure } from "../../loyalty/redemption/redemption-errors";
+import { isValidIdempotencyKey } from "../../loyalty/idempotency";
 import { discountClassOf } from "../../loyalty/redemption/reward-value";
 import { currentProgramVersion, type ProgramVersion } from "../../loyalty/program/program";
 import { findCustomer } from "../../repositories/customers.server";
@@ -56,7 +57,7 @@ export async function reserveRedemption(
 }
 
 async function replayOf(tx: Tx, shopId: number, customerRowId: number, request: RedemptionRequest) {
-  if (!/^[A-Za-z0-9_-]{8,64}$/.test(request.idempotencyKey)) return failure("invalid_idempotency_key");
+  if (!isValidIdempotencyKey(request.idempotencyKey)) return failure("invalid_idempotency_key");
   const existing = await findRedemptionByKey(tx, shopId, customerRowId, request.idempotencyKey);
   return existing ? checkReplay(existing, request) : null;
 }
