@@ -30,18 +30,35 @@ function fullPath(build: ServerBuild, id: string): string | null {
   return `/${segments.join("/")}`;
 }
 
-/** Calls a resource route the way Remix does: a returned or thrown Response is the answer. */
+/**
+ * What Remix's `data(value, init)` returns (a `DataWithResponseInit`). Read by shape: Remix
+ * does not export its check, and the class lives in a transitive package.
+ */
+type DataWithInit = { readonly type: "DataWithResponseInit"; readonly data: unknown; readonly init: ResponseInit | null };
+const isDataWithInit = (value: unknown): value is DataWithInit =>
+  typeof value === "object" && value !== null && "type" in value && value.type === "DataWithResponseInit" && "data" in value && "init" in value;
+
+/**
+ * Calls a resource route the way Remix does: a returned or thrown Response is the answer,
+ * and a plain value is answered as JSON. A `data(value, init)` answers with its value and
+ * its status and headers, returned or thrown (a thrown one defaults to 500, as Remix's
+ * error responses do): serialising the wrapper itself gave a 200 whose body was the wrapper.
+ */
 export async function callResourceRoute(route: ResourceRoute, request: Request, onError: (error: unknown) => void): Promise<Response> {
   const method = request.method.toUpperCase();
   const handler = method === "GET" || method === "HEAD" ? route.loader : route.action;
   if (!handler) return new Response(null, { status: 405, headers: { Allow: route.loader ? "GET, HEAD" : "POST" } });
+  let response: Response;
   try {
     const result = await handler({ request, params: {}, context: {} });
-    if (result instanceof Response) return method === "HEAD" ? new Response(null, result) : result;
-    return Response.json(result ?? null);
+    response = result instanceof Response ? result : isDataWithInit(result) ? Response.json(result.data, result.init ?? {}) : Response.json(result ?? null);
   } catch (thrown) {
     if (thrown instanceof Response) return thrown;
-    onError(thrown);
-    return new Response("Unexpected Server Error", { status: 500 });
+    if (!isDataWithInit(thrown)) {
+      onError(thrown);
+      return new Response("Unexpected Server Error", { status: 500 });
+    }
+    response = Response.json(thrown.data, { ...thrown.init, status: thrown.init?.status ?? 500 });
   }
+  return method === "HEAD" ? new Response(null, response) : response;
 }
