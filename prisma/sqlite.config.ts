@@ -4,11 +4,15 @@
 import path from "node:path";
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { ensureSqliteDirectory } from "../app/db/sqlite-file";
 
 // Prisma does not load .env when a config file is used; a resolvable url keeps the CLI from
 // falling back to a native engine.
 const url = (process.env.DATABASE_URL ?? "").startsWith("file:") ? (process.env.DATABASE_URL ?? "") : "file:prisma/data/wafa.sqlite";
 process.env.DATABASE_URL = url;
+// SQLite creates the file but not its directory (a clone has no prisma/data/): without it
+// the CLI fails with only "External error id#0".
+ensureSqliteDirectory(url.slice("file:".length));
 
 // No Prisma Client is generated (the app queries through Kysely), so tell the CLI which query
 // engine kind to assume; otherwise it defaults to the native library and tries to download it.

@@ -1,9 +1,8 @@
-import { mkdirSync } from "node:fs";
-import path from "node:path";
 import type { Kysely, Transaction } from "kysely";
 import { openPostgres } from "./postgres.server";
 import type { Database as Schema } from "./schema.generated";
 import { openSqlite, type SqliteSynchronous } from "./sqlite.server";
+import { ensureSqliteDirectory } from "./sqlite-file";
 
 export type DatabaseKind = "sqlite" | "postgres";
 export type Db = Kysely<Schema>;
@@ -36,7 +35,7 @@ export function openDatabase(url: string, options: { sqliteSynchronous?: SqliteS
     const { db } = openPostgres(target.connectionString, options.poolSize);
     return { kind: "postgres", db, url, close: () => db.destroy() };
   }
-  if (target.path !== ":memory:") mkdirSync(path.dirname(path.resolve(target.path)), { recursive: true });
+  ensureSqliteDirectory(target.path);
   const { db } = openSqlite(target.path, options.sqliteSynchronous);
   return { kind: "sqlite", db, url, close: () => db.destroy() };
 }

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { parseDatabaseUrl } from "./database.server";
+import { ensureSqliteDirectory } from "./sqlite-file";
 
 const require = createRequire(import.meta.url);
 
@@ -14,9 +15,14 @@ const SUCCESS = /All migrations have been successfully applied|No pending migrat
  * On PostgreSQL, Prisma 6.19's Wasm schema engine leaves a 10-second timer running after
  * it has finished, which keeps the CLI alive. Once the CLI has reported success, the
  * timer cannot matter, so the process is ended then rather than waited for.
+ *
+ * An SQLite file's directory is created first (a fresh clone has no prisma/data/).
  */
 export async function migrateDatabase(url: string, appRoot = process.cwd()): Promise<void> {
-  const kind = parseDatabaseUrl(url).kind;
+  const target = parseDatabaseUrl(url);
+  const kind = target.kind;
+  // The CLI runs in appRoot, so a relative file: path is relative to it.
+  if (target.kind === "sqlite") ensureSqliteDirectory(target.path, appRoot);
   const cli = require.resolve("prisma/build/index.js");
   const config = path.join(appRoot, "prisma", `${kind}.config.ts`);
   let output = "";

@@ -130,7 +130,7 @@ export function chromiumPath(): string {
   if (!existsSync(executable)) {
     throw new Error(
       `Browser tests need Chromium at ${executable} (set CHROMIUM_PATH to use another one). ` +
-        "Install it with `apt-get install -y chromium` (.ci/run does). Never `npx playwright install`.",
+        "Install it with `sudo apt-get install -y chromium` (`npm test` does as root: app/test/system-packages.ts). Never `npx playwright install`.",
     );
   }
   return executable;
