@@ -4,6 +4,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { parseServerEnv } from "../env.server";
+import { nodeVersionWarning } from "./node-version";
 import { createRemixListener } from "./node-adapter";
 import { staticFiles } from "./static-files";
 
@@ -15,6 +16,8 @@ type EntryHooks = {
 };
 
 const env = parseServerEnv(process.env);
+const nodeWarning = nodeVersionWarning(env.NODE_ENV);
+if (nodeWarning) console.warn(nodeWarning);
 const root = process.cwd();
 const build = (await import(pathToFileURL(path.join(root, "build", "server", "index.js")).href)) as ServerBuild;
 const hooks = build.entry.module as EntryHooks;
