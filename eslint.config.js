@@ -31,7 +31,7 @@ const pureCoreRule = {
 };
 
 export default tseslint.config(
-  { ignores: ["build/**", "node_modules/**", "extensions/**/dist/**", "test-results/**", "public/build/**", "bench/**/*.tmp.ts"] },
+  { ignores: ["build/**", "node_modules/**", "extensions/**/dist/**", "extensions/*/shopify.d.ts", "test-results/**", "public/build/**", "bench/**/*.tmp.ts"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -4,8 +4,8 @@
  * from Preact, everything including preact and @shopify/ui-extensions bundled, target es6,
  * `process.env.*` defined) and reports raw, gzip and brotli sizes. Exits non-zero when a
  * bundle exceeds the budget: 32 KB compressed, half of Shopify's 64 KB limit
- * (docs/decisions/0016-ui-extensions.md). Shopify CLI (`shopify app build`) needs Node ≥ 22.12,
- * so this script stands in for its size report in tests.
+ * (docs/decisions/0016-ui-extensions.md). It measures in `npm test`, in seconds and on any Node,
+ * what `npm run build:shopify` (Shopify CLI's `app build`, Node ≥ 22.12) reports.
  */
 import { build } from "esbuild";
 import { readdirSync, readFileSync, existsSync } from "node:fs";
