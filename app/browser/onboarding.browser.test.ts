@@ -57,6 +57,10 @@ describe("first run: the wizard, the checklist and the settings page, in Chromiu
     const page = await sandbox.openAdmin("/app/settings");
     await expectVisible(page.getByRole("heading", { level: 1, name: "Settings" }));
     await expectVisible(page.getByText("Live", { exact: true }));
+    // Where shoppers redeem, named honestly: the checkout blocks are the one surface that needs Shopify Plus.
+    await expectVisible(page.getByRole("heading", { level: 2, name: "Where shoppers see and redeem points" }));
+    await expectVisible(page.getByText("Checkout blocks need Shopify Plus"));
+    await expectVisible(page.getByText("Shopify Plus only", { exact: true }));
 
     await page.getByRole("textbox", { name: "Name of one point" }).fill("star");
     await page.getByRole("textbox", { name: "Name of several points" }).fill("stars");

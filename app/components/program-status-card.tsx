@@ -25,7 +25,7 @@ export function ProgramStatusCard({ launchedAt }: { readonly launchedAt: string 
         </InlineStack>
         <Text as="p" tone="subdued">
           {live
-            ? `Shoppers see your program on your store, at checkout and in their account (live since ${new Date(launchedAt).toLocaleDateString("en", { dateStyle: "long" })}).`
+            ? `Shoppers see your program on your store, after checkout and in their account, and in checkout itself on Shopify Plus (live since ${new Date(launchedAt).toLocaleDateString("en", { dateStyle: "long" })}).`
             : "Customers already earn on their orders, but your store does not show the program yet."}{" "}
           Pausing hides it again; nobody loses points.
         </Text>

@@ -132,8 +132,8 @@ export default function Onboarding() {
                   </Text>
                   <Text as="p">
                     Saving makes &ldquo;{PRESETS.find((preset) => preset.kind === kind)?.title}&rdquo; your program from now on. Customers earn on their orders
-                    whether or not you launch; launching shows the program to shoppers on your store, at checkout and in their account. You can fine-tune
-                    everything later in the program designer.
+                    whether or not you launch; launching shows the program to shoppers on your store, on the thank-you and order status pages and in their
+                    account on every plan, and inside checkout on Shopify Plus. You can fine-tune everything later in the program designer.
                   </Text>
                   <InlineStack gap="200">
                     <Button variant="primary" onClick={() => finish("now")} loading={submitting && launching === "now"} disabled={submitting}>

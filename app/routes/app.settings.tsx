@@ -4,6 +4,7 @@ import { SaveBar, useAppBridge } from "@shopify/app-bridge-react";
 import { Banner, BlockStack, Layout, Page } from "@shopify/polaris";
 import { useEffect, useMemo, useState } from "react";
 import { ProgramStatusCard } from "~/components/program-status-card";
+import { RedemptionSurfacesCard } from "~/components/redemption-surfaces-card";
 import { ShopSettingsForm, settingsIssuesByField, type SettingsDraft } from "~/components/shop-settings-form";
 import { getDatabase } from "~/db.server";
 import type { ProgramIssue } from "~/loyalty/program/program-checks";
@@ -82,6 +83,7 @@ export default function Settings() {
                 </Banner>
               ) : null}
               <ProgramStatusCard launchedAt={loaded.launchedAt} />
+              <RedemptionSurfacesCard />
               <ShopSettingsForm draft={draft} currencyCode={loaded.currencyCode} errors={errors} onChange={setDraft} />
             </BlockStack>
           </Layout.Section>

@@ -30,6 +30,7 @@ export default function App() {
         <Link to="/app/members">Members</Link>
         <Link to="/app/reports">Reports</Link>
         <Link to="/app/settings">Settings</Link>
+        <Link to="/app/data-requests">Data requests</Link>
       </NavMenu>
       <Outlet />
     </AppProvider>

@@ -3,6 +3,7 @@ import { inTransaction } from "../db/transaction.server";
 import { saveCustomerDataExport } from "../repositories/data-exports.server";
 import { findCustomer, redactCustomer } from "../repositories/customers.server";
 import { customerLedger } from "../repositories/ledger.server";
+import { listCustomerRedemptions } from "../repositories/redemptions.server";
 import { findShop, deleteShopRows } from "../repositories/shops.server";
 import { customerSurveyResponses, eraseSurveyComments } from "../repositories/survey-responses.server";
 
@@ -34,7 +35,8 @@ export async function redactShopData(database: AppDatabase, shopDomain: string) 
 
 /**
  * customers/data_request: an export of everything Wafa holds on the customer (profile,
- * membership, balances, orders, ledger), recorded for the merchant to hand over.
+ * membership, balances, orders, ledger, redemptions, survey answers), recorded for the
+ * merchant, who sees and downloads it under Data requests (./customer-data-requests.server.ts).
  */
 export async function exportCustomerData(
   database: AppDatabase,
@@ -77,6 +79,9 @@ export async function exportCustomerData(
       },
       orders: orders.map((order) => ({ ...order, discountCodes: JSON.parse(order.discountCodes) as unknown })),
       ledger: customer ? await customerLedger(tx, shop.id, customer.id, 10_000) : [],
+      redemptions: customer
+        ? (await listCustomerRedemptions(tx, shop.id, customer.id)).map(({ rowId: _rowId, customerRowId: _customerRowId, updatedAt: _updatedAt, ...redemption }) => redemption)
+        : [],
       surveyResponses: customer ? await customerSurveyResponses(tx, shop.id, customer.id) : [],
     };
     const exportId = await saveCustomerDataExport(tx, shop.id, { customerGid: request.customerGid, dataRequestId: request.dataRequestId, document }, now);

@@ -6,7 +6,8 @@ import type { AdminGraphql } from "./shop-details.server";
 /**
  * The shop's automatic app discount that runs Wafa's discount Function
  * (docs/decisions/0015-redemption.md). Without it the Function never runs at checkout.
- * Shapes (Admin API 2026-10; the 2025-01 SDL in ../shared lacks the newer fields):
+ * Shapes (Admin API 2026-10, checked against ./schema/admin-2026-10.graphql by
+ * ./admin-operations.test.ts):
  * - discountAutomaticAppCreate / discountAutomaticAppUpdate take DiscountAutomaticAppInput:
  *   title, `functionHandle` (2025-10+: the extension's handle, stable across deployments,
  *   instead of the per-environment functionId; never both), startsAt, `discountClasses`

@@ -9,8 +9,9 @@ import type { AdminGraphql } from "./shop-details.server";
  * number_integer) and `next_reward` (json). They sit in `$app` itself, not a sub-namespace,
  * because shopify.app.toml can declare definitions (with storefront access) only there
  * (`[customer.metafields.app.<key>]`; docs/decisions/0017-storefront.md).
- * Shapes from the Admin GraphQL schema (2025-01): tagsAdd / tagsRemove (id, tags) and
- * metafieldsSet (metafields: [MetafieldsSetInput!]!, at most 25, atomic).
+ * Shapes from the Admin GraphQL schema of the pinned version (./schema, checked by
+ * ./admin-operations.test.ts): tagsAdd / tagsRemove (id, tags) and metafieldsSet
+ * (metafields: [MetafieldsSetInput!]!, at most 25, atomic).
  */
 export const EARLY_ACCESS_TAG = "wafa-early-access";
 export const MEMBER_METAFIELD_NAMESPACE = "$app";

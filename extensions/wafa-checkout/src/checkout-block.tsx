@@ -1,6 +1,8 @@
 /** @jsxImportSource preact */
-// purchase.checkout.block.render: a block the merchant places in checkout (all plans for the
-// order summary; https://shopify.dev/docs/api/checkout-ui-extensions/latest/targets).
+// purchase.checkout.block.render: a block the merchant places in checkout. Shopify Plus only:
+// checkout blocks on the information, shipping and payment steps render only on Plus
+// (https://shopify.dev/docs/api/checkout-ui-extensions/latest); other plans redeem on the
+// storefront or in customer accounts, and the discount Function applies the reward.
 import "@shopify/ui-extensions/preact";
 import { render } from "preact";
 import type { Api } from "@shopify/ui-extensions/purchase.checkout.block.render";
