@@ -19,6 +19,7 @@ import {
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import english from "@shopify/polaris/locales/en.json";
 import { useState } from "react";
+import { sandboxAutomaticDiscounts, SANDBOX_DISCOUNT_FUNCTION } from "~/sandbox/admin/app-discount";
 import { requireSandbox } from "~/sandbox/guard.server";
 import { sandboxRuntime } from "~/sandbox/runtime.server";
 import { DEMO_PRODUCTS } from "~/sandbox/store/catalogue";
@@ -31,9 +32,12 @@ export async function loader(_args: LoaderFunctionArgs) {
   const store = sandboxRuntime().store;
   const customers = store.customers().slice(-200).reverse();
   const names = new Map(customers.map((customer) => [customer.id, `${customer.firstName} ${customer.lastName}`]));
+  // The Function runs at checkout only through the shop's automatic app discount, which a launch creates.
+  const wafaDiscount = sandboxAutomaticDiscounts(env.SANDBOX_SHOP).find((discount) => discount.functionId === SANDBOX_DISCOUNT_FUNCTION.id && discount.status === "ACTIVE");
   return {
     shop: env.SANDBOX_SHOP,
     currency: store.currency,
+    wafaDiscount: wafaDiscount ? { title: wafaDiscount.title, classes: wafaDiscount.discountClasses.join(", ") } : null,
     customers: customers.map((customer) => ({ id: customer.id, label: `${customer.firstName} ${customer.lastName} (${customer.email})` })),
     orders: store
       .orders()
@@ -45,6 +49,8 @@ export async function loader(_args: LoaderFunctionArgs) {
         customer: order.customerId ? (names.get(order.customerId) ?? `Customer ${order.customerId}`) : "Guest",
         status: order.cancelledAt ? "cancelled" : order.financialStatus,
         subtotal: order.currentSubtotal,
+        total: order.currentTotal,
+        automaticDiscounts: order.automaticDiscounts,
         test: order.test,
         lines: order.lines.filter((line) => line.currentQuantity > 0).map((line) => ({ id: line.lineItemId, label: `${line.title} × ${line.currentQuantity}` })),
       })),
@@ -69,6 +75,7 @@ export default function SandboxStore() {
   const [quantity, setQuantity] = useState("1");
   const [paid, setPaid] = useState(true);
   const [discountCode, setDiscountCode] = useState("");
+  const [shippingPrice, setShippingPrice] = useState("");
 
   return (
     <AppProvider i18n={english}>
@@ -95,6 +102,12 @@ export default function SandboxStore() {
                   <Select label="Product" name="productId" options={data.products} value={productId} onChange={setProductId} />
                   <TextField label="Quantity" name="quantity" type="number" min={1} value={quantity} onChange={setQuantity} autoComplete="off" />
                   <Select label="Discount code" name="discountCode" options={[{ label: "None", value: "" }, { label: "WELCOME10 (10 %)", value: "WELCOME10" }, { label: "SUMMER15 (15 %)", value: "SUMMER15" }]} value={discountCode} onChange={setDiscountCode} />
+                  <TextField label="Shipping" name="shippingPrice" placeholder="none" helpText="A rate such as 6.95; empty: nothing ships" value={shippingPrice} onChange={setShippingPrice} autoComplete="off" />
+                  <Text as="p" variant="bodySm" tone="subdued">
+                    {data.wafaDiscount
+                      ? `Checkout runs Wafa's discount Function (the "${data.wafaDiscount.title}" automatic discount: ${data.wafaDiscount.classes}): a member's reserved reward applies.`
+                      : "Wafa's automatic discount does not exist yet (launch the program in the admin): checkout applies no reward."}
+                  </Text>
                   <Checkbox label="Paid at checkout (otherwise pending)" checked={paid} onChange={setPaid} />
                   <input type="hidden" name="paid" value={paid ? "true" : "false"} />
                   <Button submit variant="primary" loading={busy}>
@@ -170,8 +183,11 @@ function OrderRow({ order, products, busy }: { order: OrderView; products: Array
         <Badge tone={order.status === "paid" ? "success" : order.status === "cancelled" ? "critical" : "attention"}>{order.status ?? "unknown"}</Badge>
         {order.test ? <Badge>test</Badge> : null}
         <Text as="span" numeric>
-          subtotal {order.subtotal}
+          subtotal {order.subtotal} · total {order.total}
         </Text>
+        {order.automaticDiscounts.map((discount, index) => (
+          <Badge key={index} tone="info">{`${discount.title} −${discount.amount} (automatic)`}</Badge>
+        ))}
       </InlineStack>
       {open ? (
         <InlineStack gap="200" blockAlign="center" wrap>

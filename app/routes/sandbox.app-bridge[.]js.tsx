@@ -1,14 +1,7 @@
 import { requireSandbox } from "~/sandbox/guard.server";
 import { sandboxRuntime } from "~/sandbox/runtime.server";
-import { DEMO_PRODUCTS } from "~/sandbox/store/catalogue";
+import { DEMO_COLLECTIONS, DEMO_PRODUCTS } from "~/sandbox/store/catalogue";
 import { gid } from "~/sandbox/store/payloads";
-
-/** Collections the demo store's picker offers (the simulated store has no collections of its own). */
-const DEMO_COLLECTIONS = [
-  { id: "gid://shopify/Collection/9000000000001", title: "Clothing" },
-  { id: "gid://shopify/Collection/9000000000002", title: "Home & kitchen" },
-  { id: "gid://shopify/Collection/9000000000003", title: "Coffee" },
-] as const;
 
 /** What shopify.resourcePicker lists: each demo product with the one variant the store sells. */
 async function pickerCatalogue() {
@@ -22,7 +15,7 @@ async function pickerCatalogue() {
     title: demo.title,
     variants: [{ id: gid("ProductVariant", variants[index] ?? 0), title: "Default Title", sku: demo.sku }],
   }));
-  return { product, collection: DEMO_COLLECTIONS };
+  return { product, collection: DEMO_COLLECTIONS.map(({ id, title }) => ({ id, title })) };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { serverEnv, type ServerEnv } from "../env.server";
+import { assertDiscountFunctionRuns } from "./discount-function.server";
 import { sandboxEnabled } from "./edge.server";
 import { sandboxRuntime } from "./runtime.server";
 import { mintAdminSessionToken } from "./session-token.server";
@@ -24,6 +25,8 @@ export function sandboxAdminUrl(appUrl: string, env: ServerEnv, path = "/app"): 
 export async function startSandbox(appUrl: string): Promise<void> {
   const env = serverEnv();
   if (!sandboxEnabled(env)) throw new Error("the sandbox is off (WAFA_SANDBOX=1, never with NODE_ENV=production)");
+  // The store's checkout prices redemptions with the built Function: without it, fail now, not at the first order.
+  assertDiscountFunctionRuns();
   const runtime = sandboxRuntime();
   // The merchant opening the app in Shopify admin, in a browser (the library turns bots away).
   const installed = await fetch(sandboxAdminUrl(appUrl, env), { headers: { "User-Agent": SANDBOX_BROWSER } });

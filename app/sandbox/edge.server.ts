@@ -2,8 +2,10 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { abstractFetch, setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
 import { z } from "zod";
 import type { ServerEnv } from "../env.server";
+import { adminIdentity } from "../shopify/session-identity.server";
 import { SANDBOX_STAFF_ID, verifyJwt } from "./session-token.server";
 import { sandboxRuntime } from "./runtime.server";
+import { SANDBOX_TIME_ZONE } from "./store/time";
 import { bulkOperationNode, runBulkQuery } from "./admin/bulk-operations";
 import { discountCodeBasicCreate, discountCodeDelete, metafieldsSet, storeCreditAccountCredit } from "./admin/redemption-operations";
 import { simulateMetafieldsSet, simulateTagsAdd, simulateTagsRemove } from "./admin/customer-sync";
@@ -74,6 +76,9 @@ const TokenRequest = z.discriminatedUnion("grant_type", [
   z.object({ grant_type: z.literal("refresh_token"), client_id: z.string(), client_secret: z.string(), refresh_token: z.string() }),
 ]);
 
+/** Shopify's answer to a subject token it will not exchange (400, OAuth's error shape). */
+export const INVALID_SUBJECT_TOKEN = { error: "invalid_subject_token", error_description: "Token exchange cannot be performed due to an invalid subject token." } as const;
+
 function tokenEndpoint(env: ServerEnv, shop: string, body: unknown): Response {
   const request = TokenRequest.safeParse(body);
   if (!request.success) return json(400, { error: "invalid_request" });
@@ -84,10 +89,12 @@ function tokenEndpoint(env: ServerEnv, shop: string, body: unknown): Response {
   if (request.data.grant_type === "refresh_token") {
     if (!verifySandboxToken(env, shop, "shprt", request.data.refresh_token, nowSeconds)) return json(400, { error: "invalid_grant" });
   } else {
+    // Shopify exchanges only an admin session token of this shop, for this app, unexpired.
     const claims = verifyJwt(request.data.subject_token, env.SHOPIFY_API_SECRET);
-    if (!claims || claims.aud !== env.SHOPIFY_API_KEY || claims.dest !== `https://${shop}`) return json(400, { error: "invalid_subject_token" });
+    const staff = claims && adminIdentity(claims, { apiKey: env.SHOPIFY_API_KEY, now: new Date() });
+    if (!staff || staff.shop !== shop) return json(400, INVALID_SUBJECT_TOKEN);
     if (request.data.requested_token_type === "urn:shopify:params:oauth:token-type:online-access-token") {
-      return json(200, onlineToken(env, shop, typeof claims.sub === "string" ? claims.sub : SANDBOX_STAFF_ID, nowSeconds));
+      return json(200, onlineToken(env, shop, staff.staffId, nowSeconds));
     }
     if (request.data.requested_token_type !== "urn:shopify:params:oauth:token-type:offline-access-token") {
       return json(400, { error: "invalid_request" });
@@ -154,7 +161,7 @@ const GraphqlRequest = z.object({ query: z.string(), variables: z.record(z.strin
 const OPERATIONS: Record<string, (shop: string, variables: Record<string, unknown>) => unknown> = {
   WafaShopDetails: () => {
     const runtime = sandboxRuntime();
-    return { shop: { name: runtime.shopName, currencyCode: runtime.currency, ianaTimezone: "UTC" } };
+    return { shop: { name: runtime.shopName, currencyCode: runtime.currency, ianaTimezone: SANDBOX_TIME_ZONE } };
   },
   WafaRunBulkQuery: (_shop, variables) => runBulkQuery(variables),
   WafaBulkOperation: (_shop, variables) => bulkOperationNode(variables),

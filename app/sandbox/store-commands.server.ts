@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { DeliveryResult } from "./delivery.server";
 import type { SandboxRuntime } from "./runtime.server";
+import { sandboxCheckout } from "./simulated-checkout.server";
 import { DEMO_PRODUCTS } from "./store/catalogue";
 import { SandboxStoreError, type SandboxStore } from "./store/store";
 
@@ -24,6 +25,8 @@ export const StoreCommand = z.discriminatedUnion("command", [
     paid: Flag,
     test: Flag.optional(),
     discountCode: z.enum(["", "WELCOME10", "SUMMER15"]).optional(),
+    /** The shipping rate ("6.95"), if the order ships: a free-shipping reward needs something to discount. */
+    shippingPrice: z.string().trim().regex(/^(\d+(\.\d+)?)?$/, "expected a decimal amount such as 6.95").optional(),
   }),
   z.object({ command: z.literal("pay"), orderId: z.string().min(1) }),
   z.object({ command: z.literal("refund"), orderId: z.string().min(1), lineItemId: z.string().min(1), quantity: Quantity }),
@@ -49,8 +52,11 @@ function apply(store: SandboxStore, command: StoreCommand, at: Date) {
           paid: command.paid,
           ...(command.test ? { test: true } : {}),
           ...(command.discountCode ? { discountCode: { code: command.discountCode, percent: DISCOUNTS[command.discountCode] } } : {}),
+          ...(command.shippingPrice ? { shippingPrice: command.shippingPrice } : {}),
         },
         at,
+        // Checkout runs the shop's discount Functions, as Shopify's does: a member's reserved reward applies.
+        sandboxCheckout(store.shopDomain, at),
       );
     }
     case "pay":
@@ -70,8 +76,9 @@ function apply(store: SandboxStore, command: StoreCommand, at: Date) {
   }
 }
 
+/** A created order or customer's id comes back too, so a script can act on it next. */
 export type CommandResult =
-  | { readonly ok: true; readonly deliveries: readonly DeliveryResult[] }
+  | { readonly ok: true; readonly deliveries: readonly DeliveryResult[]; readonly orderId?: string; readonly customerId?: string }
   | { readonly ok: false; readonly error: string };
 
 /**
@@ -82,8 +89,10 @@ export async function runStoreCommand(runtime: SandboxRuntime, input: unknown, a
   const parsed = StoreCommand.safeParse(input);
   if (!parsed.success) return { ok: false, error: z.prettifyError(parsed.error) };
   try {
-    const { deliveries } = await runtime.perform((store) => apply(store, parsed.data, at));
-    return { ok: true, deliveries };
+    const result = await runtime.perform((store) => apply(store, parsed.data, at));
+    const orderId = "orderId" in result && typeof result.orderId === "string" ? { orderId: result.orderId } : {};
+    const customerId = "customerId" in result && typeof result.customerId === "string" ? { customerId: result.customerId } : {};
+    return { ok: true, deliveries: result.deliveries, ...orderId, ...customerId };
   } catch (error) {
     if (error instanceof SandboxStoreError) return { ok: false, error: error.message };
     throw error;

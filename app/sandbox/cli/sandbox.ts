@@ -7,6 +7,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { DEFAULT_DATABASE_URL } from "../../db/database.server";
 import { migrateDatabase } from "../../db/migrate.server";
 import { buildAppIfStale } from "../../server/build-if-stale";
+import { buildDiscountFunctionIfStale } from "../../../extensions/wafa-discount/build-if-stale";
 
 if (process.env.NODE_ENV === "production") {
   console.error("The sandbox cannot run with NODE_ENV=production.");
@@ -21,6 +22,10 @@ execFileSync("npm", ["run", "--silent", "db:generate"], { stdio: "inherit" });
 
 step("Building the production app (skipped when nothing changed)");
 buildAppIfStale();
+
+// The simulated store's checkout runs the discount Function's Wasm (app/sandbox/simulated-checkout.server.ts).
+step("Building the discount Function's Wasm (skipped when nothing changed)");
+buildDiscountFunctionIfStale();
 
 step(`Migrating ${databaseUrl.replace(/:\/\/[^@]*@/, "://…@")}`);
 await migrateDatabase(databaseUrl);

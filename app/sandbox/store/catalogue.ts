@@ -54,6 +54,25 @@ export const DEMO_PRODUCTS: readonly DemoProduct[] = [
 
 export const DEMO_VENDOR = "Wafa Sandbox Goods";
 
+/**
+ * The demo store's collections, with the products in each (by SKU): the rewards editor's
+ * picker offers them, and the simulated checkout answers the discount Function's
+ * `inCollections` from them, so a reward limited to a collection applies to its products only.
+ */
+export type DemoCollection = { readonly id: string; readonly title: string; readonly skus: readonly string[] };
+
+export const DEMO_COLLECTIONS: readonly DemoCollection[] = [
+  { id: "gid://shopify/Collection/9000000000001", title: "Clothing", skus: ["TEE-ORG", "SWT-MER", "SHT-LIN", "PNT-CHI", "PNT-SEL", "ACC-BEA", "JKT-RAI", "SOC-TRL"] },
+  { id: "gid://shopify/Collection/9000000000002", title: "Home & kitchen", skus: ["HOM-POU", "HOM-MUG", "HOM-CAN"] },
+  { id: "gid://shopify/Collection/9000000000003", title: "Coffee", skus: ["COF-SO2", "HOM-POU"] },
+];
+
+/** The demo collections a product belongs to (none for a product outside the catalogue). */
+export function demoCollectionIdsOf(productId: number): string[] {
+  const sku = DEMO_PRODUCTS.find((product) => Number(product.productId) === productId)?.sku;
+  return sku === undefined ? [] : DEMO_COLLECTIONS.filter((collection) => collection.skus.includes(sku)).map((collection) => collection.id);
+}
+
 export const FIRST_NAMES: readonly string[] = [
   "Amara", "Ben", "Chloé", "Daniel", "Elif", "Farah", "Gabriel", "Hana", "Isaac", "Jana",
   "Kenji", "Layla", "Mateo", "Nadia", "Omar", "Priya", "Quinn", "Rosa", "Samir", "Tara",

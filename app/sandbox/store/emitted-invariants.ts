@@ -17,6 +17,8 @@ const Amount = z.object({ amount: z.string(), currency_code: z.string() });
 const MoneySet = z.object({ shop_money: Amount, presentment_money: Amount });
 const SafeId = z.number().int().positive().refine(Number.isSafeInteger, "an id beyond 2^53");
 
+const RawAllocation = z.object({ amount: z.string(), amount_set: MoneySet, discount_application_index: z.int().nonnegative() });
+
 const RawLine = z.object({
   id: SafeId,
   admin_graphql_api_id: z.string(),
@@ -24,8 +26,12 @@ const RawLine = z.object({
   quantity: z.int(),
   current_quantity: z.int(),
   gift_card: z.boolean(),
-  discount_allocations: z.array(z.object({ amount: z.string(), amount_set: MoneySet })),
+  discount_allocations: z.array(RawAllocation),
 });
+
+const RawShippingLine = z.object({ id: SafeId, price: z.string(), discounted_price: z.string(), discount_allocations: z.array(RawAllocation) });
+
+const RawApplication = z.object({ type: z.enum(["discount_code", "automatic"]), target_type: z.enum(["line_item", "shipping_line"]), title: z.string().optional(), code: z.string().optional() });
 
 const RawRefund = z.object({
   id: SafeId,
@@ -41,9 +47,14 @@ const RawOrder = z.object({
   updated_at: z.string(),
   current_subtotal_price: z.string(),
   current_total_discounts: z.string(),
+  subtotal_price: z.string(),
+  total_tax: z.string(),
+  total_price: z.string(),
   total_discounts: z.string(),
   discount_codes: z.array(z.object({ amount: z.string() })),
+  discount_applications: z.array(RawApplication),
   line_items: z.array(RawLine),
+  shipping_lines: z.array(RawShippingLine),
   refunds: z.array(RawRefund),
 });
 
@@ -113,15 +124,44 @@ function checkOrder(order: z.infer<typeof RawOrder>, problems: string[]): void {
   const expected = expectedCurrentSubtotal(order, problems);
   const actual = minorOf(order.current_subtotal_price, order.currency, where, problems);
   if (expected !== actual) problems.push(`${where}: current_subtotal_price is ${actual} minor units, its lines say ${expected}`);
-  const allocated = order.line_items.flatMap((line) => line.discount_allocations).reduce((sum, allocation) => sum + minorOf(allocation.amount, order.currency, where, problems), 0n);
-  const totalDiscounts = minorOf(order.total_discounts, order.currency, where, problems);
-  if (allocated !== totalDiscounts) problems.push(`${where}: discount allocations sum to ${allocated}, total_discounts is ${totalDiscounts}`);
-  const codes = order.discount_codes.reduce((sum, code) => sum + minorOf(code.amount, order.currency, where, problems), 0n);
-  if (order.discount_codes.length > 0 && codes !== totalDiscounts) problems.push(`${where}: discount codes say ${codes}, total_discounts is ${totalDiscounts}`);
+  checkDiscounts(order, where, problems);
   for (const line of order.line_items) {
     if (line.current_quantity < 0 || line.current_quantity > line.quantity) problems.push(`${where}: line ${line.id} has current_quantity ${line.current_quantity} of ${line.quantity}`);
     if (line.admin_graphql_api_id !== `gid://shopify/LineItem/${line.id}`) problems.push(`${where}: line gid ${line.admin_graphql_api_id}`);
   }
+}
+
+/**
+ * Discounts: every allocation names an application of its kind of line, the allocations
+ * (lines and shipping) sum to total_discounts, the codes' amounts to their applications'
+ * allocations, a shipping line's discounted price is its price less its allocations, and
+ * total_price is the subtotal, tax and discounted shipping.
+ */
+function checkDiscounts(order: z.infer<typeof RawOrder>, where: string, problems: string[]): void {
+  const minor = (amount: string) => minorOf(amount, order.currency, where, problems);
+  const allocations = [
+    ...order.line_items.flatMap((line) => line.discount_allocations.map((allocation) => ({ allocation, on: "line_item" }))),
+    ...order.shipping_lines.flatMap((line) => line.discount_allocations.map((allocation) => ({ allocation, on: "shipping_line" }))),
+  ];
+  for (const { allocation, on } of allocations) {
+    const application = order.discount_applications[allocation.discount_application_index];
+    if (application?.target_type !== on) problems.push(`${where}: an allocation on a ${on} names application ${allocation.discount_application_index}, ${application ? `a ${application.target_type} one` : "which does not exist"}`);
+    if (application?.type === "automatic" && !application.title) problems.push(`${where}: automatic application ${allocation.discount_application_index} has no title`);
+  }
+  const sumOf = (entries: typeof allocations) => entries.reduce((sum, { allocation }) => sum + minor(allocation.amount), 0n);
+  const totalDiscounts = minor(order.total_discounts);
+  if (sumOf(allocations) !== totalDiscounts) problems.push(`${where}: discount allocations sum to ${sumOf(allocations)}, total_discounts is ${totalDiscounts}`);
+  const codes = order.discount_codes.reduce((sum, code) => sum + minor(code.amount), 0n);
+  const byCode = sumOf(allocations.filter(({ allocation }) => order.discount_applications[allocation.discount_application_index]?.type === "discount_code"));
+  if (order.discount_codes.length > 0 && codes !== byCode) problems.push(`${where}: discount codes say ${codes}, their allocations ${byCode}`);
+  let shippingMinor = 0n;
+  for (const line of order.shipping_lines) {
+    const discounted = minor(line.discounted_price);
+    if (discounted !== minor(line.price) - sumOf(line.discount_allocations.map((allocation) => ({ allocation, on: "shipping_line" })))) problems.push(`${where}: shipping line ${line.id} discounted_price is not its price less its allocations`);
+    shippingMinor += discounted;
+  }
+  const total = minor(order.subtotal_price) + minor(order.total_tax) + shippingMinor;
+  if (total !== minor(order.total_price)) problems.push(`${where}: total_price is ${minor(order.total_price)}, subtotal, tax and shipping say ${total}`);
 }
 
 type OrderHistory = { previous: z.infer<typeof RawOrder> | null; previousText: string | null; pendingRefundMinor: bigint | null };

@@ -69,17 +69,6 @@ export function allocateMinor(totalMinor: number, weights: readonly number[]): n
   return shares;
 }
 
-/**
- * A percentage discount code over the lines it applies to (every line but gift cards, which
- * Shopify never discounts): the discount is rounded half up on their total, then allocated
- * to each line in proportion to its value.
- */
-export function allocatePercentDiscount(lines: readonly Pick<PricedLine, "unitPriceMinor" | "quantity" | "giftCard">[], percentPpm: number): number[] {
-  const weights = lines.map((line) => (line.giftCard ? 0 : line.unitPriceMinor * line.quantity));
-  const discountable = weights.reduce((sum, weight) => sum + weight, 0);
-  return allocateMinor(shareMinor(discountable, percentPpm), weights);
-}
-
 /** Parses a percentage given as a JS number ("8.875") into exact parts per million, or null. */
 export function percentToPpm(percent: number): number | null {
   // String(8.875) is "8.875"; a value that is not a short decimal (0.1 + 0.2) is refused

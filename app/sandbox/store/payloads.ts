@@ -114,22 +114,41 @@ function lineItemPayload(line: LineState, order: OrderState, $: Money): Payload 
     vendor: line.vendor,
     tax_lines: taxable ? taxLines(lineTaxMinor(line, line.quantity, order.taxPpm), order.taxPpm, $) : [],
     duties: [],
-    discount_allocations: line.discountMinor > 0
-      ? [{ amount: $.decimal(line.discountMinor), amount_set: $.set(line.discountMinor), discount_application_index: 0 }]
-      : [],
+    discount_allocations: lineAllocations(line, order).map(({ index, minor }) => ({ amount: $.decimal(minor), amount_set: $.set(minor), discount_application_index: index })),
   };
 }
 
-function shippingLinePayload(shipping: NonNullable<OrderState["shipping"]>, $: Money): Payload {
-  const current = shipping.priceMinor - shipping.refundedMinor;
+/**
+ * A line's share of each discount application, by its index in `discount_applications`
+ * (the code's first, then the automatic ones): the code's share is what the line's discount
+ * holds beyond its automatic shares.
+ */
+function lineAllocations(line: LineState, order: OrderState): { index: number; minor: number }[] {
+  const first = order.discount ? 1 : 0;
+  const automatic = order.automaticDiscounts.flatMap((discount, position) =>
+    discount.lines.filter((share) => share.lineId === line.id).map((share) => ({ index: first + position, minor: share.amountMinor })));
+  const codeMinor = line.discountMinor - automatic.reduce((sum, share) => sum + share.minor, 0);
+  return [...(order.discount && codeMinor > 0 ? [{ index: 0, minor: codeMinor }] : []), ...automatic];
+}
+
+/** The code's whole discount: every line's share of it. */
+function codeDiscountMinor(order: OrderState): number {
+  return order.lines.reduce((sum, line) => sum + lineAllocations(line, order).reduce((total, share) => total + (share.index === 0 && order.discount ? share.minor : 0), 0), 0);
+}
+
+function shippingLinePayload(order: OrderState, shipping: NonNullable<OrderState["shipping"]>, $: Money): Payload {
+  const discounted = shipping.priceMinor - shipping.discountMinor;
+  const first = order.discount ? 1 : 0;
+  const allocations = order.automaticDiscounts.flatMap((discount, position) =>
+    discount.shippingMinor > 0 ? [{ amount: $.decimal(discount.shippingMinor), amount_set: $.set(discount.shippingMinor), discount_application_index: first + position }] : []);
   return {
     id: shipping.id,
     carrier_identifier: null,
     code: shipping.title,
-    current_discounted_price_set: $.set(current),
-    discount_allocations: [],
-    discounted_price: $.decimal(shipping.priceMinor),
-    discounted_price_set: $.set(shipping.priceMinor),
+    current_discounted_price_set: $.set(discounted - shipping.refundedMinor),
+    discount_allocations: allocations,
+    discounted_price: $.decimal(discounted),
+    discounted_price_set: $.set(discounted),
     is_removed: false,
     phone: null,
     price: $.decimal(shipping.priceMinor),
@@ -141,20 +160,30 @@ function shippingLinePayload(shipping: NonNullable<OrderState["shipping"]>, $: M
   };
 }
 
-function discountPayloads(order: OrderState, discountsMinor: number, $: Money) {
-  if (!order.discount) return { discount_codes: [], discount_applications: [] };
+/**
+ * `discount_codes` and `discount_applications`: the code's application first, then each
+ * automatic discount's, titled with the Function candidate's message (the reward's name).
+ * An automatic application has a title and no code (AutomaticDiscountApplication in the
+ * Admin API: allocation method, target selection and type, title, value).
+ */
+function discountPayloads(order: OrderState, $: Money) {
+  const automatic = order.automaticDiscounts.map((discount) => ({
+    target_type: discount.targetType,
+    type: "automatic",
+    value: discount.value,
+    value_type: discount.valueType,
+    allocation_method: discount.allocationMethod,
+    target_selection: discount.targetSelection,
+    title: discount.title,
+  }));
+  if (!order.discount) return { discount_codes: [], discount_applications: automatic };
   const { code, percentPpm } = order.discount;
   return {
-    discount_codes: [{ code, amount: $.decimal(discountsMinor), type: "percentage" }],
-    discount_applications: [{
-      target_type: "line_item",
-      type: "discount_code",
-      value: ppmToPercentText(percentPpm),
-      value_type: "percentage",
-      allocation_method: "across",
-      target_selection: "all",
-      code,
-    }],
+    discount_codes: [{ code, amount: $.decimal(codeDiscountMinor(order)), type: "percentage" }],
+    discount_applications: [
+      { target_type: "line_item", type: "discount_code", value: ppmToPercentText(percentPpm), value_type: "percentage", allocation_method: "across", target_selection: "all", code },
+      ...automatic,
+    ],
   };
 }
 
@@ -167,14 +196,14 @@ export function orderPayload(order: OrderState, customer: CustomerState | null, 
   return {
     ...orderHeader(order, currency),
     ...orderMoney(amounts, $),
-    ...discountPayloads(order, amounts.discountsMinor, $),
+    ...discountPayloads(order, $),
     tax_lines: taxLines(amounts.taxMinor, order.taxPpm, $),
     customer: customer ? orderCustomerPayload(customer, currency) : null,
     fulfillments: [],
     line_items: order.lines.map((line) => lineItemPayload(line, order, $)),
     payment_terms: null,
     refunds: order.refunds.map((refund) => refundPayload(order, refund, currency)),
-    shipping_lines: order.shipping ? [shippingLinePayload(order.shipping, $)] : [],
+    shipping_lines: order.shipping ? [shippingLinePayload(order, order.shipping, $)] : [],
     returns: [],
     line_item_groups: [],
   };
@@ -280,10 +309,10 @@ function refundShippingLinesPayload(order: OrderState, refund: RefundState, $: M
   return [{
     id,
     shipping_line_id: order.shipping.id,
-    full_refund: amountMinor === order.shipping.priceMinor,
+    full_refund: amountMinor === order.shipping.priceMinor - order.shipping.discountMinor,
     subtotal_amount_set: $.set(amountMinor),
     tax_amount_set: $.set(0),
-    shipping_line: shippingLinePayload(order.shipping, $),
+    shipping_line: shippingLinePayload(order, order.shipping, $),
   }];
 }
 

@@ -10,9 +10,8 @@ const DEFAULTS = { seed: 2026, customers: 300, months: 12, endAt: END };
 
 function seeded(options = DEFAULTS, currency = "USD") {
   const store = SandboxStore.empty({ shopDomain: "wafa-sandbox.myshopify.com", currency });
-  const started = performance.now();
   const emitted = seedDemoHistory(store, options);
-  return { store, emitted, milliseconds: performance.now() - started };
+  return { store, emitted };
 }
 
 const demo = seeded();
@@ -119,12 +118,6 @@ describe("seeding", () => {
     expect(again.emitted).toEqual(demo.emitted);
     expect(again.store.toJSON()).toEqual(demo.store.toJSON());
     expect(seeded({ ...DEFAULTS, seed: 7 }).emitted).not.toEqual(demo.emitted);
-  });
-
-  it("GIVEN the default size THEN generation takes well under a second", () => {
-    // Warm runs (the first also pays for compiling the code), the faster of two, so a busy
-    // machine's hiccup does not fail the suite.
-    expect(Math.min(seeded().milliseconds, seeded().milliseconds)).toBeLessThan(1_000);
   });
 
   it("GIVEN a store that already has customers THEN seeding again adds new, distinct ones", () => {

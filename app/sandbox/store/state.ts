@@ -66,6 +66,24 @@ export type RefundState = z.infer<typeof RefundState>;
 export const FinancialStatus = z.enum(["pending", "paid", "partially_refunded", "refunded", "voided"]);
 export type FinancialStatus = z.infer<typeof FinancialStatus>;
 
+/**
+ * An automatic discount applied at checkout (the app's discount Function): what the order's
+ * `discount_applications` entry says, and the minor units it took off each line and the
+ * shipping. Each line's `discountMinor` includes its share here; the rest is the code's.
+ */
+export const AutomaticDiscountState = z.object({
+  title: z.string().min(1),
+  valueType: z.enum(["fixed_amount", "percentage"]),
+  /** The application's `value` as Shopify writes it ("10.0"): the candidate's amount or percentage. */
+  value: z.string(),
+  allocationMethod: z.enum(["across", "each"]),
+  targetSelection: z.enum(["all", "explicit"]),
+  targetType: z.enum(["line_item", "shipping_line"]),
+  lines: z.array(z.object({ lineId: Id, amountMinor: Minor })),
+  shippingMinor: Minor,
+});
+export type AutomaticDiscountState = z.infer<typeof AutomaticDiscountState>;
+
 export const OrderState = z.object({
   id: Id,
   number: SafeInteger.positive(),
@@ -78,13 +96,30 @@ export const OrderState = z.object({
   updatedAt: Instant,
   discount: z.object({ code: z.string(), percentPpm: Ppm }).nullable(),
   taxPpm: Ppm,
-  shipping: z.object({ id: Id, title: z.string(), priceMinor: Minor, refundedMinor: Minor }).nullable(),
+  /** `discountMinor`: what automatic discounts took off the shipping (states saved before they existed have none). */
+  shipping: z.object({ id: Id, title: z.string(), priceMinor: Minor, discountMinor: Minor.default(0), refundedMinor: Minor }).nullable(),
   /** What the customer paid (0 until paid). */
   paidMinor: Minor,
   lines: z.array(LineState).min(1),
   refunds: z.array(RefundState),
+  automaticDiscounts: z.array(AutomaticDiscountState).default([]),
+}).superRefine((order, context) => {
+  // Each line's discount is its code share plus its automatic shares: never less than the latter.
+  for (const line of order.lines) {
+    const automatic = automaticLineMinor(order.automaticDiscounts, line.id);
+    if (automatic > line.discountMinor) context.addIssue({ code: "custom", message: `line ${line.id}: automatic discounts exceed its discount` });
+    if (order.discount === null && automatic !== line.discountMinor) context.addIssue({ code: "custom", message: `line ${line.id}: a discount with no code and no automatic discount` });
+  }
+  const shippingDiscount = order.automaticDiscounts.reduce((sum, discount) => sum + discount.shippingMinor, 0);
+  if (shippingDiscount !== (order.shipping?.discountMinor ?? 0)) context.addIssue({ code: "custom", message: "the shipping discount is not its automatic discounts'" });
+  if (order.shipping && order.shipping.discountMinor > order.shipping.priceMinor) context.addIssue({ code: "custom", message: "shipping discounted below zero" });
 });
 export type OrderState = z.infer<typeof OrderState>;
+
+/** What the order's automatic discounts took off one line. */
+export function automaticLineMinor(discounts: readonly Pick<AutomaticDiscountState, "lines">[], lineId: number): number {
+  return discounts.reduce((sum, discount) => sum + discount.lines.reduce((total, line) => total + (line.lineId === lineId ? line.amountMinor : 0), 0), 0);
+}
 
 export const SandboxState = z.object({
   version: z.literal(1),
@@ -133,6 +168,7 @@ function referenceProblems(state: z.infer<typeof SandboxState>): string[] {
   for (const order of state.orders) {
     if (order.customerId !== null && !customerIds.has(order.customerId)) problems.push(`order ${order.id} belongs to an unknown customer`);
     const lineIds = new Set(order.lines.map((line) => line.id));
+    if (order.automaticDiscounts.some((discount) => discount.lines.some((line) => !lineIds.has(line.lineId)))) problems.push(`order ${order.id} has a discount on a line it does not have`);
     for (const refund of order.refunds) {
       if (refund.lines.some((line) => !lineIds.has(line.lineItemId))) problems.push(`refund ${refund.id} refunds a line its order does not have`);
     }

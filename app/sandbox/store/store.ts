@@ -23,12 +23,16 @@ import {
   type OrderLineInput,
 } from "./inputs";
 import { orderAmounts } from "./order-amounts";
-import { allocatePercentDiscount, currentQuantity, lineTaxMinor, lineValueMinor } from "./order-math";
+import { cartLineId, type CheckoutCart, type CheckoutPricer } from "./checkout";
+import { priceCheckout, type PricedCheckout, type PricedDiscount } from "./checkout-pricing";
+import { currentQuantity, lineTaxMinor, lineValueMinor } from "./order-math";
 import { customerPayload, gid, orderName, orderPayload, refundPayload, type Payload } from "./payloads";
 import { SandboxState, type CustomerState, type LineState, type OrderState, type RefundLineState, type RefundState } from "./state";
 import { fromUnixSeconds, nextStamp, toUnixSeconds } from "./time";
 
 export { SandboxStoreError, type SandboxStoreErrorCode } from "./errors";
+export type { CheckoutCart, CheckoutLine, CheckoutPricer } from "./checkout";
+export type { FunctionRun } from "./function-output";
 export type { CancelOptions, CustomerPatch, LineUnits, NewCustomer, NewLine, NewOrder, OrderEdit, OrderLineInput, RefundOptions } from "./inputs";
 export type { SandboxState } from "./state";
 
@@ -82,6 +86,8 @@ export type OrderSummary = {
   readonly updatedAt: Date;
   readonly currency: string;
   readonly discountCode: string | null;
+  /** What the shop's automatic discounts (Wafa's Function) took off at checkout: each application's title and amount. */
+  readonly automaticDiscounts: readonly { readonly title: string; readonly amount: string }[];
   /** Decimal amounts in the shop's currency, as the payload shows them. */
   readonly currentSubtotal: string;
   readonly currentTotal: string;
@@ -169,23 +175,37 @@ export class SandboxStore {
 
   // ── Orders ───────────────────────────────────────────────────────────────
 
-  placeOrder(input: NewOrder, at: Date): OrderPlaced {
+  /**
+   * Places an order as a checkout would. With `checkout`, the cart is first priced by the
+   * shop's automatic discounts (the app's discount Function, run by the caller): what they
+   * return is applied as Shopify would and shows on the order as `automatic` applications.
+   */
+  placeOrder(input: NewOrder, at: Date, checkout?: CheckoutPricer): OrderPlaced {
     const data = parseInput(NewOrder, input, "placeOrder");
     const customer = data.customerId === null ? null : this.#customer(data.customerId);
     const drafts = data.lines.map((line, index) => this.#draftLine(line, `line ${index + 1}`));
-    const discounts = data.discountCode ? allocatePercentDiscount(drafts, data.discountCode.percent) : drafts.map(() => 0);
     const shippingMinor = data.shippingPrice === undefined ? null : this.#priceMinor(data.shippingPrice, "shipping price");
     const seconds = toUnixSeconds(checkedInstant(at));
+    const priced = this.#priceCheckout(drafts, { customer, shippingMinor, codePercentPpm: data.discountCode?.percent ?? null, checkout });
 
+    // Ids in the order they were always given (order, then each line), so a seed stays the same.
+    const id = this.#allocateId();
+    const lines = drafts.map((draft, index) => this.#line(draft, (priced.codeLineMinor?.[index] ?? 0) + sumAt(priced.automatic, index)));
     const order: OrderState = {
-      id: this.#allocateId(), number: this.#state.nextOrderNumber++, customerId: customer?.id ?? null,
+      id, number: this.#state.nextOrderNumber++, customerId: customer?.id ?? null,
       email: customer?.email ?? data.email ?? null, test: data.test ?? false, financialStatus: data.paid ? "paid" : "pending",
       cancelledAt: null, createdAt: seconds, updatedAt: seconds,
-      discount: data.discountCode ? { code: data.discountCode.code, percentPpm: data.discountCode.percent } : null,
-      taxPpm: data.taxRatePercent ?? 0, shipping: null, paidMinor: 0, refunds: [],
-      lines: drafts.map((draft, index) => this.#line(draft, discounts[index] ?? 0)),
+      discount: data.discountCode && priced.codeLineMinor ? { code: data.discountCode.code, percentPpm: data.discountCode.percent } : null,
+      taxPpm: data.taxRatePercent ?? 0, shipping: null, paidMinor: 0, refunds: [], lines,
+      automaticDiscounts: priced.automatic.map(({ lineMinor, ...application }) => ({
+        ...application,
+        lines: lines.flatMap((line, index) => ((lineMinor[index] ?? 0) > 0 ? [{ lineId: line.id, amountMinor: lineMinor[index] ?? 0 }] : [])),
+      })),
     };
-    if (shippingMinor !== null) order.shipping = { id: this.#allocateId(), title: "Standard", priceMinor: shippingMinor, refundedMinor: 0 };
+    if (shippingMinor !== null) {
+      const discountMinor = priced.automatic.reduce((total, discount) => total + discount.shippingMinor, 0);
+      order.shipping = { id: this.#allocateId(), title: "Standard", priceMinor: shippingMinor, discountMinor, refundedMinor: 0 };
+    }
     if (data.paid) order.paidMinor = orderAmounts(order).currentTotalMinor;
     this.#state.orders.push(order);
     this.#orders.set(order.id, order);
@@ -363,6 +383,24 @@ export class SandboxStore {
     };
   }
 
+  /** The cart as the discount Functions see it (each product's one variant), priced with what they return and the code. */
+  #priceCheckout(
+    drafts: readonly DraftLine[],
+    options: { customer: CustomerState | null; shippingMinor: number | null; codePercentPpm: number | null; checkout: CheckoutPricer | undefined },
+  ): PricedCheckout {
+    const lines = drafts.map((draft, index) => ({ cartLineId: cartLineId(index), unitPriceMinor: draft.unitPriceMinor, quantity: draft.quantity, giftCard: draft.giftCard }));
+    const runs = options.checkout ? options.checkout(this.#checkoutCart(drafts, options.customer, options.shippingMinor)) : [];
+    return priceCheckout(lines, { currency: this.#state.currency, shippingMinor: options.shippingMinor, codePercentPpm: options.codePercentPpm, runs });
+  }
+
+  #checkoutCart(drafts: readonly DraftLine[], customer: CustomerState | null, shippingMinor: number | null): CheckoutCart {
+    const lines = drafts.map((draft, index) => ({
+      cartLineId: cartLineId(index), variantGid: gid("ProductVariant", this.#variantOf(draft.productId)), productId: draft.productId,
+      quantity: draft.quantity, unitPriceMinor: draft.unitPriceMinor, giftCard: draft.giftCard,
+    }));
+    return { currency: this.#state.currency, customerGid: customer ? gid("Customer", customer.id) : null, lines, shippingMinor };
+  }
+
   #line(draft: DraftLine, discountMinor: number): LineState {
     return { id: this.#allocateId(), variantId: this.#variantOf(draft.productId), refunded: 0, removed: 0, discountMinor, ...draft };
   }
@@ -442,6 +480,9 @@ export class SandboxStore {
       financialStatus: order.financialStatus, cancelledAt: order.cancelledAt === null ? null : fromUnixSeconds(order.cancelledAt),
       createdAt: fromUnixSeconds(order.createdAt), updatedAt: fromUnixSeconds(order.updatedAt), currency: this.#state.currency,
       discountCode: order.discount?.code ?? null,
+      automaticDiscounts: order.automaticDiscounts.map((discount) => ({
+        title: discount.title, amount: decimal(discount.lines.reduce((sum, line) => sum + line.amountMinor, discount.shippingMinor)),
+      })),
       currentSubtotal: decimal(amounts.currentSubtotalMinor), currentTotal: decimal(amounts.currentTotalMinor),
       totalOutstanding: decimal(amounts.outstandingMinor),
       lines: order.lines.map((line) => ({
@@ -476,8 +517,14 @@ function checkedInstant(at: Date): Date {
   return at;
 }
 
+/** What the customer paid for shipping (after its discounts) and has not had back. */
 function remainingShippingMinor(order: OrderState): number {
-  return order.shipping ? order.shipping.priceMinor - order.shipping.refundedMinor : 0;
+  return order.shipping ? order.shipping.priceMinor - order.shipping.discountMinor - order.shipping.refundedMinor : 0;
+}
+
+/** What the automatic discounts took off the line at `index`. */
+function sumAt(discounts: readonly PricedDiscount[], index: number): number {
+  return discounts.reduce((total, discount) => total + (discount.lineMinor[index] ?? 0), 0);
 }
 
 /** Fully refunded: no units left on any line and no shipping left to refund. */

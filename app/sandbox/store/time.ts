@@ -33,3 +33,6 @@ export function nextStamp(previous: UnixSeconds | null, at: Date): UnixSeconds {
   const seconds = toUnixSeconds(at);
   return previous === null ? seconds : Math.max(seconds, previous + 1);
 }
+
+/** The sandbox shop's time zone (its simulated `shop { ianaTimezone }`), which its checkout dates `shop.localTime` in. */
+export const SANDBOX_TIME_ZONE = "UTC";
