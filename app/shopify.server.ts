@@ -4,6 +4,7 @@ import { getDatabase } from "./db.server";
 import { serverEnv } from "./env.server";
 import { KyselySessionStorage } from "./repositories/session-storage.server";
 import { installSandboxShopifyEdge, sandboxEnabled, sandboxInstallFor } from "./sandbox/edge.server";
+import { adminSessionTokensOnly, appProxyChecked, extensionSessionTokensOnly, webhookShopDomainChecked } from "./shopify/authenticate-guards.server";
 import { afterShopAuthorised } from "./services/after-auth.server";
 import { startHistoryImportOnInstall } from "./services/history-import-runner.server";
 
@@ -58,9 +59,24 @@ const shopify = shopifyApp({
   },
 });
 
-export default shopify;
+// No default export: the library's own `authenticate` (without the checks below) stays in this file.
 export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
-export const authenticate = shopify.authenticate;
+/**
+ * Shopify's authenticate.* with Wafa's checks around them (app/shopify/authenticate-guards.server.ts):
+ * only admin session tokens open the admin, extension tokens must be for this app and
+ * expire, and a signed request for a malformed shop domain is a 4xx. Every route uses these.
+ */
+export const authenticate = {
+  ...shopify.authenticate,
+  admin: adminSessionTokensOnly(shopify.authenticate.admin, env.SHOPIFY_API_KEY),
+  webhook: webhookShopDomainChecked(shopify.authenticate.webhook),
+  public: {
+    ...shopify.authenticate.public,
+    checkout: extensionSessionTokensOnly(shopify.authenticate.public.checkout, env.SHOPIFY_API_KEY),
+    customerAccount: extensionSessionTokensOnly(shopify.authenticate.public.customerAccount, env.SHOPIFY_API_KEY),
+    appProxy: appProxyChecked(shopify.authenticate.public.appProxy),
+  },
+};
 export const unauthenticated = shopify.unauthenticated;
 export const login = shopify.login;
 export const sessionStorage = shopify.sessionStorage;

@@ -2,13 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { getDatabase } from "~/db.server";
 import { getShopperHistory } from "~/services/shopper-activity.server";
 import { authenticate } from "~/shopify.server";
-import { extensionIdentity } from "~/shopify/session-identity.server";
 
 /** GET /api/history (customer account Rewards page): the member's own points history. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { sessionToken, cors } = await authenticate.public.checkout(request);
-  const identity = extensionIdentity(sessionToken);
-  if (!identity) return cors(Response.json({ error: "session token has no shop" }, { status: 401 }));
+  const { shopper: identity, cors } = await authenticate.public.checkout(request);
   const entries = identity.customerGid ? await getShopperHistory(getDatabase(), identity.shop, identity.customerGid) : [];
   return cors(Response.json({ entries }, { headers: { "Cache-Control": "private, no-store" } }));
 }

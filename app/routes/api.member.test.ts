@@ -83,7 +83,7 @@ describe.each(DATABASE_KINDS)("the shopper read API on %s", (kind) => {
     expect(await response.json()).toMatchObject({ member: true, customerId: customer, points: { available: 42 } });
   });
 
-  it("GIVEN a tampered app proxy request (customer id changed after signing) THEN 400 and no balance", async () => {
+  it("GIVEN a tampered app proxy request (customer id changed after signing) THEN 401 with the reason, as on every proxy route, and no balance", async () => {
     const store = shop.replace(".myshopify.com", "");
     const signed = await setUpValidRequest(
       { type: RequestType.Public, store, apiSecretKey: server.apiSecret },
@@ -92,6 +92,7 @@ describe.each(DATABASE_KINDS)("the shopper read API on %s", (kind) => {
     const tampered = new URL(signed.url);
     tampered.searchParams.set("logged_in_customer_id", "601");
     const response = await fetch(tampered);
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({ error: "invalid_signature", messageKey: "errors.invalid_signature", params: {} });
   });
 });

@@ -2,16 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { getDatabase } from "~/db.server";
 import { getGuest, getMember } from "~/services/get-member.server";
 import { authenticate } from "~/shopify.server";
-import { extensionIdentity } from "~/shopify/session-identity.server";
 
 /**
  * GET /api/member, for every UI extension: the member's balance for the customer in the
  * session token (`sub`), never a query parameter. A missing or forged token is 401.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { sessionToken, cors } = await authenticate.public.checkout(request);
-  const identity = extensionIdentity(sessionToken);
-  if (!identity) return cors(Response.json({ error: "session token has no shop" }, { status: 401 }));
+  const { shopper: identity, cors } = await authenticate.public.checkout(request);
   const body = identity.customerGid
     ? await getMember(getDatabase(), identity.shop, identity.customerGid)
     : await getGuest(getDatabase(), identity.shop);

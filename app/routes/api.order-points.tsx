@@ -3,15 +3,12 @@ import { z } from "zod";
 import { getDatabase } from "~/db.server";
 import { getShopperOrderPoints } from "~/services/shopper-activity.server";
 import { authenticate } from "~/shopify.server";
-import { extensionIdentity } from "~/shopify/session-identity.server";
 
 const Query = z.object({ order: z.string().regex(/^gid:\/\/shopify\/(Order|OrderIdentity)\/\d+$/, "order must be an Order or OrderIdentity GID") });
 
 /** GET /api/order-points?order=<gid> (thank-you and order status): what this order earns the shopper. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { sessionToken, cors } = await authenticate.public.checkout(request);
-  const identity = extensionIdentity(sessionToken);
-  if (!identity) return cors(Response.json({ error: "session token has no shop" }, { status: 401 }));
+  const { shopper: identity, cors } = await authenticate.public.checkout(request);
   const query = Query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return cors(Response.json({ error: z.prettifyError(query.error) }, { status: 400 }));
   const body = identity.customerGid

@@ -4,14 +4,11 @@ import { cancelRedemption } from "~/services/redemption/release-redemptions.serv
 import { redemptionView, refusalBody, refusalStatus } from "~/services/redemption/redemption-http.server";
 import { offlineAdminFor } from "~/shopify/admin/offline-admin.server";
 import { authenticate } from "~/shopify.server";
-import { extensionIdentity } from "~/shopify/session-identity.server";
 
 /** DELETE /api/redemptions/:id (the idempotency key it was made with): give back an unused reward's points. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { sessionToken, cors } = await authenticate.public.checkout(request);
+  const { shopper: identity, cors } = await authenticate.public.checkout(request);
   if (request.method !== "DELETE") return cors(new Response(null, { status: 405, headers: { Allow: "DELETE, OPTIONS" } }));
-  const identity = extensionIdentity(sessionToken);
-  if (!identity) return cors(Response.json({ error: "session token has no shop" }, { status: 401 }));
   if (!identity.customerGid) return cors(Response.json({ error: "guest", messageKey: "redemption.errors.guest", params: {} }, { status: 401 }));
   const outcome = await cancelRedemption(getDatabase(), identity.shop, identity.customerGid, params.id ?? "", offlineAdminFor, new Date());
   if (!outcome.ok) return cors(Response.json(refusalBody(outcome), { status: refusalStatus(outcome.error) }));

@@ -4,17 +4,14 @@ import { redeemReward } from "~/services/redemption/redeem-reward.server";
 import { parseRedeemBody, redemptionView, refusalBody, refusalStatus } from "~/services/redemption/redemption-http.server";
 import { offlineAdminFor } from "~/shopify/admin/offline-admin.server";
 import { authenticate } from "~/shopify.server";
-import { extensionIdentity } from "~/shopify/session-identity.server";
 
 /**
  * POST /api/redemptions (UI extensions, session token): redeem a reward for the token's
  * customer. The `Idempotency-Key` header (or body field) makes retries one redemption.
  */
 export async function action({ request }: ActionFunctionArgs) {
-  const { sessionToken, cors } = await authenticate.public.checkout(request);
+  const { shopper: identity, cors } = await authenticate.public.checkout(request);
   if (request.method !== "POST") return cors(new Response(null, { status: 405, headers: { Allow: "POST, OPTIONS" } }));
-  const identity = extensionIdentity(sessionToken);
-  if (!identity) return cors(Response.json({ error: "session token has no shop" }, { status: 401 }));
   if (!identity.customerGid) return cors(Response.json({ error: "guest", messageKey: "redemption.errors.guest", params: {} }, { status: 401 }));
   const parsed = await parseRedeemBody(request);
   if (!parsed.ok) return cors(Response.json(parsed.refusal, { status: 400 }));

@@ -2,13 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { getDatabase } from "~/db.server";
 import { listRewards } from "~/services/redemption/list-rewards.server";
 import { authenticate } from "~/shopify.server";
-import { extensionIdentity } from "~/shopify/session-identity.server";
 
 /** GET /api/rewards, for UI extensions: the rewards the session's customer sees, with cost, tier availability and affordability. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { sessionToken, cors } = await authenticate.public.checkout(request);
-  const identity = extensionIdentity(sessionToken);
-  if (!identity) return cors(Response.json({ error: "session token has no shop" }, { status: 401 }));
+  const { shopper: identity, cors } = await authenticate.public.checkout(request);
   const body = await listRewards(getDatabase(), identity.shop, identity.customerGid, new Date());
   return cors(Response.json(body, { headers: { "Cache-Control": "private, no-store" } }));
 }

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { getDatabase } from "~/db.server";
 import { getSurveyStatus, recordSurveyResponse } from "~/services/record-survey-response.server";
 import { authenticate } from "~/shopify.server";
-import { extensionIdentity } from "~/shopify/session-identity.server";
 
 /** Refusals as the extensions read them: a code, and for invalid answers each field's message. */
 const REFUSALS = { shop_not_installed: 404, survey_disabled: 409, not_your_order: 403 } as const;
@@ -14,9 +13,7 @@ const NO_STORE = { "Cache-Control": "private, no-store" };
  * never a parameter. A missing or forged token is 401.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { sessionToken, cors } = await authenticate.public.checkout(request);
-  const identity = extensionIdentity(sessionToken);
-  if (!identity) return cors(Response.json({ error: "unauthorized" }, { status: 401 }));
+  const { shopper: identity, cors } = await authenticate.public.checkout(request);
   const status = await getSurveyStatus(getDatabase(), identity, new URL(request.url).searchParams.get("order"));
   if (status.status === "invalid") return cors(Response.json({ error: "invalid_request", issues: status.issues }, { status: 400 }));
   if (status.status !== "ok") return cors(Response.json({ error: status.status }, { status: REFUSALS[status.status] }));
@@ -25,10 +22,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** POST /api/survey: the answers for one order, once; sending them again returns the stored receipt. */
 export async function action({ request }: ActionFunctionArgs) {
-  const { sessionToken, cors } = await authenticate.public.checkout(request);
+  const { shopper: identity, cors } = await authenticate.public.checkout(request);
   if (request.method !== "POST") return cors(new Response(null, { status: 405, headers: { Allow: "GET, POST, OPTIONS" } }));
-  const identity = extensionIdentity(sessionToken);
-  if (!identity) return cors(Response.json({ error: "unauthorized" }, { status: 401 }));
   const body: unknown = await request.json().catch(() => null);
   const result = await recordSurveyResponse(getDatabase(), identity, body, new Date());
   if (result.status === "invalid") return cors(Response.json({ error: "invalid_request", issues: result.issues }, { status: 400 }));

@@ -14,7 +14,7 @@ const flags = (data: unknown) => Object.fromEntries(((data as ChecklistData).che
 describe.each(DATABASE_KINDS)("the onboarding wizard through signed requests on %s", (kind) => {
   let database: TestDatabase;
   let server: AppServer;
-  const shopFor = (name: string) => `wizard-${name.replace("_", "-")}-${kind}.myshopify.com`;
+  const shopFor = (name: string) => `wizard-${name.replaceAll("_", "-")}-${kind}.myshopify.com`;
   const versionsOf = async (shop: string) => listProgramVersionRecords(database.db, (await findShop(database.db, shop))?.id ?? -1);
 
   beforeAll(async () => {

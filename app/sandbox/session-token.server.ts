@@ -1,4 +1,4 @@
-import { createHmac, randomUUID } from "node:crypto";
+import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 
 /** Staff member the sandbox admin acts as (what Shopify puts in a session token's `sub`). */
 export const SANDBOX_STAFF_ID = "1";
@@ -50,15 +50,26 @@ export function signJwt(payload: Record<string, unknown>, secret: string): strin
   return `${body}.${createHmac("sha256", secret).update(body).digest("base64url")}`;
 }
 
-/** Verifies an HS256 JWT signed with `secret`; returns its payload or null. */
-export function verifyJwt(token: string, secret: string, now = new Date()): Record<string, unknown> | null {
+/**
+ * Verifies an HS256 JWT signed with `secret` (the signature only: what the claims must be
+ * is the caller's); returns its payload or null.
+ */
+export function verifyJwt(token: string, secret: string): Record<string, unknown> | null {
   const [header, payload, signature] = token.split(".");
   if (!header || !payload || !signature) return null;
-  const expected = createHmac("sha256", secret).update(`${header}.${payload}`).digest("base64url");
-  if (expected !== signature) return null;
-  const claims: unknown = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+  const expected = createHmac("sha256", secret).update(`${header}.${payload}`).digest();
+  const given = Buffer.from(signature, "base64url");
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  const parsed = (part: string): unknown => {
+    try {
+      return JSON.parse(Buffer.from(part, "base64url").toString("utf8"));
+    } catch {
+      return null;
+    }
+  };
+  const head = parsed(header);
+  const claims = parsed(payload);
+  if (typeof head !== "object" || head === null || !("alg" in head) || head.alg !== "HS256") return null;
   if (typeof claims !== "object" || claims === null) return null;
-  const exp = "exp" in claims && typeof claims.exp === "number" ? claims.exp : 0;
-  if (exp * 1000 < now.getTime()) return null;
   return { ...claims };
 }

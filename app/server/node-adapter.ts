@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { once } from "node:events";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+import { crossOriginGuard } from "./cross-origin";
 import { callResourceRoute, staticResourceRoutes } from "./resource-routes";
 
 export type RemixListenerOptions = {
@@ -20,6 +21,7 @@ export type RemixListenerOptions = {
 export function createRemixListener(options: RemixListenerOptions) {
   const handle = createRequestHandler(options.build, options.mode);
   const resourceRoutes = staticResourceRoutes(options.build);
+  const refuseCrossOrigin = crossOriginGuard(options.build);
   const onError = (error: unknown) => console.error(error);
   const origin = new URL(options.appUrl).origin;
   return async (incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> => {
@@ -49,7 +51,7 @@ export function createRemixListener(options: RemixListenerOptions) {
         ...(signal ? { signal } : {}),
       });
       if (route) await sendWhole(outgoing, await callResourceRoute(route, request, onError));
-      else await sendStreaming(outgoing, await handle(request));
+      else await sendStreaming(outgoing, refuseCrossOrigin(request) ?? (await handle(request)));
     } catch (error) {
       console.error(error);
       if (!outgoing.headersSent) outgoing.writeHead(500, { "Content-Type": "text/plain" }).end("Internal Server Error");

@@ -8,15 +8,19 @@ import type { AppServer } from "./app-server";
 /** Shopify's library answers requests from bots with 410: admin requests come from a browser. */
 export const BROWSER_USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36";
 
-export async function adminToken(server: AppServer, shop: string): Promise<string> {
-  const { token } = await getJwt(shop.replace(".myshopify.com", ""), server.apiKey, server.apiSecret);
+/**
+ * An admin session token as Shopify admin signs it. The helper's default `iss` lacks the
+ * scheme; Shopify's documented claims are `iss` https://<shop>/admin, `dest` https://<shop>.
+ */
+export async function adminToken(server: AppServer, shop: string, overrides: Record<string, unknown> = {}): Promise<string> {
+  const { token } = await getJwt(shop.replace(".myshopify.com", ""), server.apiKey, server.apiSecret, { iss: `https://${shop}/admin`, ...overrides });
   return token;
 }
 
 /** A request to an admin URL (a page, a resource route or a `.data` URL) with a valid session token. */
-export async function adminFetch(server: AppServer, shop: string, path: string, init: RequestInit = {}): Promise<Response> {
+export async function adminFetch(server: AppServer, shop: string, path: string, init: RequestInit = {}, token?: string): Promise<Response> {
   const headers = new Headers(init.headers);
-  headers.set("Authorization", `Bearer ${await adminToken(server, shop)}`);
+  headers.set("Authorization", `Bearer ${token ?? (await adminToken(server, shop))}`);
   if (!headers.has("User-Agent")) headers.set("User-Agent", BROWSER_USER_AGENT);
   return fetch(new URL(path, server.url), { ...init, headers, redirect: "manual" });
 }

@@ -61,11 +61,19 @@ export async function arrangeInstalledShop(database: AppDatabase, shop: string, 
   return installTestShop(database, shop, options);
 }
 
-/** A checkout extension's session token for `customerGid` (or a guest), signed for `server`. */
-export async function extensionToken(server: AppServer, shop: string, customerGid?: string): Promise<string> {
+/**
+ * A checkout extension's session token for `customerGid` (or a guest), signed for `server`,
+ * with the claims Shopify documents for it: a bare `dest`, no `iss` or `sid`, `sub` only for
+ * a logged-in customer (shopify.dev, checkout-ui-extensions Session Token API). `overrides`
+ * change claims (undefined removes one).
+ */
+export async function extensionToken(server: AppServer, shop: string, customerGid?: string, overrides: Record<string, unknown> = {}): Promise<string> {
   const { token } = await getJwt(shop.replace(".myshopify.com", ""), server.apiKey, server.apiSecret, {
-    dest: `https://${shop}`,
-    ...(customerGid ? { sub: customerGid } : { sub: undefined }),
+    iss: undefined,
+    sid: undefined,
+    dest: shop,
+    sub: customerGid,
+    ...overrides,
   });
   return token;
 }

@@ -1,13 +1,9 @@
 import { Button } from "@shopify/polaris";
+import { csvRow } from "~/csv";
 
-/** A cell as CSV wants it: quoted when it holds a comma, a quote or a line break. */
-export function csvCell(value: string | number | null): string {
-  const text = value === null ? "" : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
+/** A table as CSV (app/csv.ts: the same fields as the members export, formulas neutralised). */
 export function toCsv(headings: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | null>>): string {
-  return [headings, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return [headings, ...rows].map(csvRow).join("");
 }
 
 /** Hands a file to the browser's download. */

@@ -1,25 +1,9 @@
 import type { AppDatabase } from "../../db/database.server";
+import { csvRow } from "../../csv";
 import { findShop } from "../../repositories/shops.server";
 import { allMatchingMembers, type MemberListQuery } from "./list-members.server";
 
 export const CSV_HEADER = ["Customer ID", "Name", "Email", "Tier", "Available points", "Pending points", "Points earned", "Orders", "Last order", "Member since"] as const;
-
-/**
- * One CSV field (RFC 4180): quoted when it holds a comma, a quote, CR or LF, with quotes
- * doubled. A text cell a spreadsheet would read as a formula (=, +, -, @, and the tab and
- * CR that some strip first) gets a leading apostrophe (OWASP's CSV injection advice):
- * names and emails come from shoppers. Numbers are ours and written as they are.
- */
-export function csvField(value: string | number | null): string {
-  if (value === null) return "";
-  if (typeof value === "number") return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-export function csvRow(values: readonly (string | number | null)[]): string {
-  return `${values.map(csvField).join(",")}\r\n`;
-}
 
 /** Shopify's numeric customer id (what merchants see in the admin), or the tombstone of a redacted customer. */
 const customerId = (gid: string) => /^gid:\/\/shopify\/Customer\/(\d+)$/.exec(gid)?.[1] ?? gid;
