@@ -3,13 +3,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { USER_ID } from "@shopify/shopify-api/test-helpers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useInstalledShopServer } from "../test/installed-shop-server";
 import { findShop } from "../repositories/shops.server";
 import { SANDBOX_BROWSER } from "../sandbox/boot.server";
 import { SANDBOX_STAFF_ID } from "../sandbox/session-token.server";
 import { adminFetch, adminToken, BROWSER_USER_AGENT } from "../test/admin-requests";
 import { startAppServer, type AppServer } from "../test/app-server";
 import { createTestDatabase, type TestDatabase } from "../test/databases";
-import { arrangeInstalledShop } from "../test/requests";
 
 const CUSTOMER = "gid://shopify/Customer/7001";
 
@@ -89,26 +89,15 @@ describe("admin routes in the sandbox accept only admin session tokens", () => {
 });
 
 describe("admin routes in production accept only admin session tokens, even with a staff member's stored session", () => {
-  let database: TestDatabase;
-  let server: AppServer;
   const shop = "admin-tokens-production.myshopify.com";
-
-  beforeAll(async () => {
-    database = await createTestDatabase("sqlite");
-    await arrangeInstalledShop(database, shop);
-    server = await startAppServer({ databaseUrl: database.url });
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await database?.drop();
-  });
+  const running = useInstalledShopServer(shop);
 
   it.each(NOT_ADMIN(shop, String(USER_ID)))("GIVEN %s WHEN it asks for the members CSV THEN 401", async (_case, claims) => {
-    const response = await adminFetch(server, shop, "/app/members/export.csv", {}, await adminToken(server, shop, claims));
+    const response = await adminFetch(running.server, shop, "/app/members/export.csv", {}, await adminToken(running.server, shop, claims));
     expect(response.status).toBe(401);
   });
 
   it("GIVEN the staff member's admin session token THEN the members CSV", async () => {
-    expect((await adminFetch(server, shop, "/app/members/export.csv")).status).toBe(200);
+    expect((await adminFetch(running.server, shop, "/app/members/export.csv")).status).toBe(200);
   });
 });

@@ -1,9 +1,7 @@
 import { data } from "@remix-run/node";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useInstalledShopServer } from "../test/installed-shop-server";
 import { adminFetch } from "../test/admin-requests";
-import { startAppServer, type AppServer } from "../test/app-server";
-import { createTestDatabase, type TestDatabase } from "../test/databases";
-import { arrangeInstalledShop } from "../test/requests";
 import { callResourceRoute, type ResourceRoute } from "./resource-routes";
 
 const request = (method: string) => new Request("http://wafa.test/app/thing", { method });
@@ -40,22 +38,11 @@ describe("the host's direct dispatch of resource routes answers as Remix's data(
 });
 
 describe("resource routes through the production server", () => {
-  let database: TestDatabase;
-  let server: AppServer;
   const shop = "resource-routes.myshopify.com";
-
-  beforeAll(async () => {
-    database = await createTestDatabase("sqlite");
-    await arrangeInstalledShop(database, shop);
-    server = await startAppServer({ databaseUrl: database.url });
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await database?.drop();
-  });
+  const running = useInstalledShopServer(shop);
 
   it("WHEN /app/launch is posted a bogus intent directly (not through .data) THEN 400 with the reason, as through Remix", async () => {
-    const response = await adminFetch(server, shop, "/app/launch", {
+    const response = await adminFetch(running.server, shop, "/app/launch", {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
       body: "intent=bogus",
