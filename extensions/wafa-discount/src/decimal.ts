@@ -6,9 +6,14 @@ export type Decimal = { readonly digits: bigint; readonly scale: number };
 
 const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
 
+/**
+ * A decimal string, as Shopify serialises its Decimal scalar and as the app writes every
+ * amount. A JSON number is not one: its text would depend on JavaScript's number printing
+ * (exponents, rounding past 2^53), which the Wasm build does not reproduce (0019).
+ */
 export function parseDecimal(text: unknown): Decimal | null {
-  if (typeof text !== "string" && typeof text !== "number") return null;
-  const match = DECIMAL.exec(String(text).trim());
+  if (typeof text !== "string") return null;
+  const match = DECIMAL.exec(text.trim());
   if (!match) return null;
   const [, sign = "", whole = "", fraction = ""] = match;
   const digits = BigInt(`${whole}${fraction}`);
