@@ -12,13 +12,21 @@ import {
   withPostgresAdmin,
 } from "./databases";
 import { buildAppIfStale } from "../server/build-if-stale";
+import { buildDiscountFunctionIfStale } from "../../extensions/wafa-discount/build-if-stale";
+import { requireSystemPackages } from "./system-packages";
 
 export default async function setup(): Promise<() => Promise<void>> {
+  // Chromium and the Function's Rust toolchain: installed here as root, else the run stops now
+  // with the command to run (app/test/system-packages.ts).
+  requireSystemPackages();
   // Inherited by the test workers, which name their databases with it.
   process.env.WAFA_TEST_RUN_ID ??= `${process.pid.toString(36)}${Date.now().toString(36)}`;
   const runId = process.env.WAFA_TEST_RUN_ID;
   // Unit-only runs while developing may skip the build; CI and `npm test` always check it.
   if (process.env.WAFA_TEST_SKIP_BUILD !== "1") buildAppIfStale();
+  // The discount Function's Wasm, which its tests and the sandbox's checkout run (always:
+  // a fresh one costs a few file stats; extensions/wafa-discount/build-if-stale.ts).
+  buildDiscountFunctionIfStale();
   const fingerprint = migrationsFingerprint();
   // Inherited by the workers: they copy exactly these templates.
   process.env.WAFA_TEST_TEMPLATE_FINGERPRINT = fingerprint;

@@ -30,8 +30,6 @@ export const SYSTEM_PACKAGES: readonly SystemPackage[] = [
   { name: "rustc", neededBy: FUNCTION, installs: "/usr/bin/rustc" },
   { name: "cargo", neededBy: FUNCTION, installs: "/usr/bin/cargo" },
   { name: "libstd-rust-dev-wasm32", neededBy: `${FUNCTION}: Rust's wasm32-wasi standard library`, installs: "/usr/lib/rustlib/wasm32-wasi" },
-  { name: "librust-serde-json-dev", neededBy: `${FUNCTION}: the serde_json crate, offline`, installs: "/usr/share/cargo/registry/serde_json-*" },
-  { name: "librust-serde-derive-dev", neededBy: `${FUNCTION}: the serde_derive crate, offline`, installs: "/usr/share/cargo/registry/serde_derive-*" },
   { name: "binaryen", neededBy: `${FUNCTION}: wasm-opt`, installs: "/usr/bin/wasm-opt" },
 ];
 
