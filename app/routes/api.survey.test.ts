@@ -83,7 +83,8 @@ describe.each(DATABASE_KINDS)("the thank-you page survey API on %s", (kind) => {
     expect(response.status).toBe(400);
   });
 
-  it("GIVEN a guest THEN the answers are kept without points", async () => {
+  it("GIVEN a guest on a guest order THEN the answers are kept without points", async () => {
+    await postWebhook(server, { shop, topic: "orders/paid", body: orderPayload({ id: 9310, customerId: null, subtotal: "20.00" }) });
     const response = await call("POST", await extensionToken(server, shop), { body: { orderId: "gid://shopify/Order/9310", satisfaction: 3 } });
     expect(response.status).toBe(201);
     expect(await response.json()).toEqual({ orderId: "gid://shopify/Order/9310", pointsEarned: 0, reward: "guest" });
@@ -95,6 +96,32 @@ describe.each(DATABASE_KINDS)("the thank-you page survey API on %s", (kind) => {
     expect(await response.json()).toEqual({ error: "not_your_order" });
     const shopId = (await findShop(database.db, shop))?.id ?? -1;
     expect(await database.db.selectFrom("SurveyResponse").select("id").where("shopId", "=", shopId).where("orderGid", "=", "gid://shopify/Order/9202").execute()).toEqual([]);
+  });
+
+  it("GIVEN a shopper answering for an order not recorded yet (squatting) THEN 409 order_not_recorded, retryable, nothing stored; once the order is recorded the real buyer answers and earns, and the squatter gets 403", async () => {
+    const squatter = await extensionToken(server, shop, "gid://shopify/Customer/666");
+    const orderId = "gid://shopify/OrderIdentity/9401";
+    const stored = async () => {
+      const shopId = (await findShop(database.db, shop))?.id ?? -1;
+      return database.db.selectFrom("SurveyResponse").select(["id"]).where("shopId", "=", shopId).where("orderGid", "=", "gid://shopify/Order/9401").execute();
+    };
+    for (const token of [squatter, await extensionToken(server, shop)]) {
+      const early = await call("POST", token, { body: { orderId, recommend: 0, comment: "squatted" } });
+      expect(early.status).toBe(409);
+      expect(early.headers.get("retry-after")).toBe("4");
+      expect(await early.json()).toEqual({ error: "order_not_recorded", retryable: true });
+    }
+    expect(await stored()).toEqual([]);
+
+    expect((await postWebhook(server, { shop, topic: "orders/paid", body: orderPayload({ id: 9401, customerId: 641, subtotal: "20.00" }) })).status).toBe(200);
+    const buyer641 = await extensionToken(server, shop, "gid://shopify/Customer/641");
+    const answered = await call("POST", buyer641, { body: { orderId, recommend: 9 } });
+    expect(answered.status).toBe(201);
+    expect(await answered.json()).toEqual({ orderId: "gid://shopify/Order/9401", pointsEarned: 30, reward: "granted" });
+    const late = await call("POST", squatter, { body: { orderId, recommend: 0 } });
+    expect(late.status).toBe(403);
+    expect(await late.json()).toEqual({ error: "not_your_order" });
+    expect(await stored()).toHaveLength(1);
   });
 
   it("GIVEN no token, or a token signed with another secret THEN 401, and nothing stored", async () => {

@@ -4,7 +4,7 @@ import { getSurveyStatus, recordSurveyResponse } from "~/services/record-survey-
 import { authenticate } from "~/shopify.server";
 
 /** Refusals as the extensions read them: a code, and for invalid answers each field's message. */
-const REFUSALS = { shop_not_installed: 404, survey_disabled: 409, not_your_order: 403 } as const;
+const REFUSALS = { shop_not_installed: 404, survey_disabled: 409, not_your_order: 403, order_not_recorded: 409 } as const;
 const NO_STORE = { "Cache-Control": "private, no-store" };
 
 /**
@@ -30,5 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (result.status === "recorded" || result.status === "already_recorded") {
     return cors(Response.json(result.receipt, { status: result.status === "recorded" ? 201 : 200, headers: NO_STORE }));
   }
-  return cors(Response.json({ error: result.status }, { status: REFUSALS[result.status] }));
+  // order_not_recorded is the one refusal worth retrying (the order's webhook is on its way).
+  const retryable = result.status === "order_not_recorded" ? { retryable: true } : {};
+  return cors(Response.json({ error: result.status, ...retryable }, { status: REFUSALS[result.status], ...(result.status === "order_not_recorded" ? { headers: { "Retry-After": "4" } } : {}) }));
 }

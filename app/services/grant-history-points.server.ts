@@ -7,9 +7,9 @@ import { currentProgramVersion } from "../loyalty/program/program";
 import { enrollCustomer } from "../repositories/customers.server";
 import { latestHistoryImport, updateHistoryImport } from "../repositories/history-import.server";
 import { appendJournals } from "../repositories/ledger.server";
-import { findOrder, listRefunds } from "../repositories/orders.server";
 import { listProgramVersions } from "../repositories/program-versions.server";
 import { findShop, isInstalled } from "../repositories/shops.server";
+import { readOrderBook } from "./order-book.server";
 
 export type GrantHistoryPointsResult =
   | { readonly status: "shop_not_installed" | "no_completed_import" | "no_program" }
@@ -59,15 +59,16 @@ export async function grantHistoryPoints(database: AppDatabase, shopDomain: stri
       const journals: Journal[] = [];
       const customerIds = new Map<string, number>();
       for (const { orderGid } of page) {
-        const stored = await findOrder(tx, shop.id, orderGid);
-        if (!stored || stored.customerRowId === null || !stored.snapshot.customerId || stored.snapshot.customerId.startsWith("redacted:")) continue;
-        const earning = orderEarning({ order: stored.snapshot, refunds: await listRefunds(tx, shop.id, orderGid), programVersions: retroactive, countTestOrders: shop.countTestOrders });
+        // Read as the webhooks read it: stored facts that cannot be part of the order's book are parked, not thrown on.
+        const { stored, snapshot, refunds } = await readOrderBook(tx, shop, orderGid, { topic: "history/retroactive_grant", receivedAt: now });
+        if (!stored || !snapshot || stored.customerRowId === null || !snapshot.customerId || snapshot.customerId.startsWith("redacted:")) continue;
+        const earning = orderEarning({ order: snapshot, refunds, programVersions: retroactive, countTestOrders: shop.countTestOrders });
         if (earning.points <= 0) continue;
-        customerIds.set(stored.snapshot.customerId, stored.customerRowId);
+        customerIds.set(snapshot.customerId, stored.customerRowId);
         journals.push(movePoints(
-          { key: retroactiveGrantKey(orderGid), kind: "bonus", customerId: stored.snapshot.customerId, orderId: orderGid, programVersion: current.version, occurredAt: now, actor, memo: `Retroactive points for order ${stored.snapshot.name ?? orderGid}` },
+          { key: retroactiveGrantKey(orderGid), kind: "bonus", customerId: snapshot.customerId, orderId: orderGid, programVersion: current.version, occurredAt: now, actor, memo: `Retroactive points for order ${snapshot.name ?? orderGid}` },
           programIssued,
-          available(stored.snapshot.customerId),
+          available(snapshot.customerId),
           earning.points,
         ));
       }

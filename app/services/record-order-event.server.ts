@@ -5,16 +5,15 @@ import { anyCrossOrderRules, customerOrderPoints } from "../loyalty/earning/cust
 import { accrualTargetFor, orderAccrualJournals, planOrderEvent, type OrderEvent, type OrderEventPlan } from "../loyalty/earning/order-events";
 import type { Journal } from "../loyalty/ledger/ledger";
 import { signupBonus } from "../loyalty/members/signup-bonus";
+import { refundProblem, snapshotProblem } from "../loyalty/orders/fact-problems";
 import { giftCardValueMinor, type OrderSnapshot } from "../loyalty/orders/order-state";
 import { currentProgramVersion, type ProgramVersion } from "../loyalty/program/program";
 import { earnMultiplierPercent } from "../loyalty/tiers/tier-perks";
 import { applyOrderStatsDelta, enrollCustomer, upsertCustomer, type CustomerRef } from "../repositories/customers.server";
 import { appendJournals, orderAccrual, ordersAccrual, type OrderAccrual } from "../repositories/ledger.server";
 import {
-  findOrder,
   insertRefunds,
   listCustomerOrders,
-  listRefunds,
   lockCustomer,
   lockOrder,
   saveOrder,
@@ -29,6 +28,7 @@ import type { OrderFacts } from "../shopify/payloads/order";
 import { refundRecord, type RefundPayload } from "../shopify/payloads/refund";
 import { toGid } from "../shopify/payloads/common";
 import { evaluateMemberTier } from "./evaluate-member-tier.server";
+import { readOrderBook } from "./order-book.server";
 
 export type OrderWebhook =
   | { readonly kind: "order"; readonly facts: OrderFacts }
@@ -36,6 +36,8 @@ export type OrderWebhook =
 
 export type RecordOrderEventResult =
   | { readonly status: "shop_not_installed" }
+  /** Valid for Shopify's schema but not for this shop (another currency): parked by the caller. */
+  | { readonly status: "invalid_input"; readonly reason: string }
   | { readonly status: "recorded"; readonly journals: number; readonly points: number | null };
 
 type Meta = { readonly topic: string; readonly receivedAt: Date };
@@ -51,18 +53,26 @@ export async function recordOrderEvent(database: AppDatabase, shopDomain: string
   return inTransaction(database, async (tx) => {
     const shop = await findShop(tx, shopDomain);
     if (!isInstalled(shop)) return { status: "shop_not_installed" } as const;
+    // Checked against the shop before anything is written: parked by the caller, never stored.
+    const problem = incomingProblem(webhook, shop);
+    if (problem) return { status: "invalid_input", reason: problem } as const;
     await lockOrder(tx, database.kind, shop.id, orderGid);
     const customer = webhook.kind === "order" && webhook.facts.customer ? await upsertCustomer(tx, shop.id, webhook.facts.customer, meta.receivedAt) : null;
-    const [stored, refunds, accrual, versions] = await Promise.all([
-      findOrder(tx, shop.id, orderGid),
-      listRefunds(tx, shop.id, orderGid),
+    const [{ stored, snapshot: storedSnapshot, refunds }, accrual, versions] = await Promise.all([
+      readOrderBook(tx, shop, orderGid, meta),
       orderAccrual(tx, shop.id, orderGid),
       listProgramVersions(tx, shop.id),
     ]);
     const event = toOrderEvent(webhook, customer, shop);
     const context = await planningContext(tx, shop, versions, stored, event, customer, meta.receivedAt);
     const plan = planOrderEvent(
-      { snapshot: stored?.snapshot ?? null, ...(stored ? { storedVersion: stored.version } : {}), refunds, paidAt: stored?.paidAt ?? null, multiplierPercent: stored?.multiplierPercent ?? null },
+      {
+        snapshot: storedSnapshot,
+        ...(stored && storedSnapshot ? { storedVersion: stored.version } : {}),
+        refunds,
+        paidAt: stored?.paidAt ?? null,
+        multiplierPercent: stored?.multiplierPercent ?? null,
+      },
       event,
       { programVersions: versions, countTestOrders: shop.countTestOrders, currentMultiplierPercent: context.multiplierPercent, lineTags: context.lineTags },
     );
@@ -78,6 +88,13 @@ export async function recordOrderEvent(database: AppDatabase, shopDomain: string
     if (customerRowId !== null && plan.snapshot.customerId) await evaluateMemberTier(tx, shop, versions, customerRowId, meta.receivedAt, `webhook:${meta.topic}`);
     return { status: "recorded", journals: written, points: plan.earning.points } as const;
   });
+}
+
+/** Why the webhook's facts cannot join the order's book in this shop (its currency is the shop's), or null. */
+function incomingProblem(webhook: OrderWebhook, shop: ShopRecord): string | null {
+  if (webhook.kind === "refund") return refundProblem(refundRecord(webhook.refund, shop.currencyCode), shop.currencyCode);
+  const refunds = webhook.facts.refunds.map((refund) => refundProblem(refund, shop.currencyCode));
+  return snapshotProblem(webhook.facts.snapshot, shop.currencyCode) ?? refunds.find((problem) => problem !== null) ?? null;
 }
 
 function toOrderEvent(webhook: OrderWebhook, customer: CustomerRef | null, shop: ShopRecord): OrderEvent<RefundRecord> {
@@ -160,8 +177,10 @@ class OrderLedgerWriter {
       now,
     );
     await this.moveOrderStats(stored, customerRowId, earning.qualifies, earning.netSpendMinor, snapshot);
-    this.journals.push(...orderAccrualJournals({ orderId: snapshot.orderId, current: accrual.byCustomer, journalCount: accrual.journalCount }, target, { now, actor: this.actor }));
-    if (siblings && customerRowId !== null) await this.reconcileSiblings(siblings, snapshot, earning, customerRowId);
+    // Dated by the order's business date, not by the delivery (docs/decisions/0021-ledger-dates.md).
+    const occurredAt = plan.businessAt ?? now;
+    this.journals.push(...orderAccrualJournals({ orderId: snapshot.orderId, current: accrual.byCustomer, journalCount: accrual.journalCount }, target, { now, occurredAt, actor: this.actor }));
+    if (siblings && customerRowId !== null) await this.reconcileSiblings(siblings, snapshot, earning, customerRowId, occurredAt);
   }
 
   private async siblingsOf(orderGid: string, customerRowId: number) {
@@ -175,6 +194,7 @@ class OrderLedgerWriter {
     snapshot: OrderSnapshot,
     earning: NonNullable<OrderEventPlan["earning"]>,
     customerRowId: number,
+    occurredAt: Date,
   ) {
     const now = this.meta.receivedAt;
     const all = [...siblings, { orderId: snapshot.orderId, processedAt: snapshot.processedAt ?? snapshot.createdAt, ...earning }];
@@ -190,7 +210,7 @@ class OrderLedgerWriter {
       const target = accrualTargetFor({ ...sibling, customerId: snapshot.customerId }, points, sibling.paidAt, this.versions);
       const pendingUntil = target.maturesAt && now.getTime() < target.maturesAt.getTime() ? target.maturesAt : null;
       await setOrderPoints(this.tx, this.shop.id, sibling.orderId, points, pendingUntil, now);
-      this.journals.push(...orderAccrualJournals({ orderId: sibling.orderId, current: accrual.byCustomer, journalCount: accrual.journalCount }, target, { now, actor: this.actor }));
+      this.journals.push(...orderAccrualJournals({ orderId: sibling.orderId, current: accrual.byCustomer, journalCount: accrual.journalCount }, target, { now, occurredAt, actor: this.actor }));
     }
   }
 

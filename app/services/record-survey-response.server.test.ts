@@ -95,12 +95,13 @@ describe.each(DATABASE_KINDS)("the thank-you page survey on %s", (kind) => {
     expect(result).toMatchObject({ status: "recorded", receipt: { orderId: orderGid(5005), reward: "granted" } });
   });
 
-  it("GIVEN answers before Shopify reported the order THEN stored, reward pending; the same answers sent after the order arrive grant it once", async () => {
-    const first = await answer(73, { orderId: orderGid(5006), recommend: 8 });
-    expect(first).toEqual({ status: "recorded", receipt: { orderId: orderGid(5006), pointsEarned: 0, reward: "pending" } });
+  it("GIVEN answers before Shopify reported the order THEN refused as not recorded yet, nothing stored; the same answers sent after the order arrive are recorded and rewarded once", async () => {
+    expect(await answer(73, { orderId: orderGid(5006), recommend: 8 })).toEqual({ status: "order_not_recorded" });
+    expect(await answer(null, { orderId: orderGid(5006), recommend: 8 })).toEqual({ status: "order_not_recorded" });
+    expect(await findSurveyResponse(database.db, shopId, orderGid(5006))).toBeNull();
     await placeOrder(database, shop, 5006, 73);
     const before = (await available(73)) ?? 0;
-    expect(await answer(73, { orderId: orderGid(5006), recommend: 8 })).toEqual({ status: "already_recorded", receipt: { orderId: orderGid(5006), pointsEarned: 25, reward: "granted" } });
+    expect(await answer(73, { orderId: orderGid(5006), recommend: 8 })).toEqual({ status: "recorded", receipt: { orderId: orderGid(5006), pointsEarned: 25, reward: "granted" } });
     expect(await answer(73, { orderId: orderGid(5006), recommend: 8 })).toMatchObject({ receipt: { pointsEarned: 25 } });
     expect(await available(73)).toBe(before + 25);
     expect(await findSurveyResponse(database.db, shopId, orderGid(5006))).toMatchObject({ customerRowId: expect.any(Number), rewardPoints: 25 });
@@ -125,6 +126,8 @@ describe.each(DATABASE_KINDS)("the thank-you page survey on %s", (kind) => {
   });
 
   it("GIVEN a question the shop does not ask THEN invalid; GIVEN the survey switched off THEN refused; GIVEN no reward THEN none", async () => {
+    await placeOrder(database, shop, 5101, 71);
+    await placeOrder(database, shop, 5102, 71);
     await configure({ enabled: true, rewardPoints: 0, questions: ["recommend"] });
     expect(await answer(71, { orderId: orderGid(5101), recommend: 6, effort: 3 })).toEqual({ status: "invalid", issues: [{ path: "effort", message: "This shop's survey does not ask this question." }] });
     expect(await answer(71, { orderId: orderGid(5101), recommend: 6 })).toMatchObject({ status: "recorded", receipt: { reward: "no_reward", pointsEarned: 0 } });
@@ -189,6 +192,7 @@ describe.each(DATABASE_KINDS)("surveyResponsesIn feeding the survey scores on %s
     let order = 7000;
     const give = async (domain: string, at: Date, recommend: number | null, satisfaction: number | null, effort: number | null) => {
       order += 1;
+      await placeOrder(database, domain, order, null);
       const result = await recordSurveyResponse(database, { shop: domain, customerGid: null }, { orderId: orderGid(order), recommend, satisfaction, effort }, at);
       expect(result.status).toBe("recorded");
     };

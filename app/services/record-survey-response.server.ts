@@ -82,6 +82,8 @@ export type RecordSurveyResult =
   | { readonly status: "survey_disabled" }
   | { readonly status: "invalid"; readonly issues: readonly SurveyIssue[] }
   | { readonly status: "not_your_order" }
+  /** The order's webhook has not arrived yet: the same answers, sent again later, are recorded. */
+  | { readonly status: "order_not_recorded" }
   | { readonly status: "recorded" | "already_recorded"; readonly receipt: SurveyReceipt };
 
 export type Shopper = { readonly shop: string; readonly customerGid: string | null };
@@ -96,8 +98,13 @@ export async function recordSurveyResponse(database: AppDatabase, shopper: Shopp
     const survey = readShopSettings(await readShopSettingsJson(tx, shop.id)).survey;
     // One transaction per order at a time: the response and its reward are decided together.
     await lockOrder(tx, database.kind, shop.id, answers.orderId);
+    // An answer binds only to an order Wafa has recorded for this same shopper (issue 10, item 5):
+    // accepting one for an order not recorded yet let any signed-in shopper (or a guest) take
+    // the order's one response before its buyer. Not recorded yet is retryable: the thank-you
+    // page can render before orders/paid arrives, and the extension sends the answers again.
     const owner = await orderOwner(tx, shop.id, answers.orderId);
-    if (owner.known && owner.customerGid !== null && shopper.customerGid !== null && owner.customerGid !== shopper.customerGid) return { status: "not_your_order" };
+    if (!owner.known) return { status: "order_not_recorded" };
+    if (owner.customerGid !== shopper.customerGid) return { status: "not_your_order" };
     const customer = shopper.customerGid === null ? null : await findCustomer(tx, shop.id, shopper.customerGid);
 
     const existing = await findSurveyResponse(tx, shop.id, answers.orderId);

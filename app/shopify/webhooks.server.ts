@@ -22,11 +22,18 @@ export type TopicOutcome = { status: "handled" } | { status: "invalid_payload"; 
 /** Validates a topic's payload, then hands it to the topic's one service. */
 export type TopicHandler = (database: AppDatabase, delivery: Delivery<unknown>) => Promise<TopicOutcome>;
 
+/**
+ * A service's answer that its input, valid for the schema, is not valid for the shop (an
+ * order in another currency than the shop's): parked like a schema break.
+ */
+const InvalidInput = z.object({ status: z.literal("invalid_input"), reason: z.string() });
+
 function handler<S extends z.ZodType>(schema: S, handle: (database: AppDatabase, delivery: Delivery<z.output<S>>) => Promise<unknown>): TopicHandler {
   return async (database, delivery) => {
     const parsed = schema.safeParse(delivery.payload);
     if (!parsed.success) return { status: "invalid_payload", reason: z.prettifyError(parsed.error) };
-    await handle(database, { ...delivery, payload: parsed.data });
+    const invalid = InvalidInput.safeParse(await handle(database, { ...delivery, payload: parsed.data }));
+    if (invalid.success) return { status: "invalid_payload", reason: invalid.data.reason };
     return { status: "handled" };
   };
 }

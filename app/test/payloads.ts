@@ -56,3 +56,31 @@ export function orderPayload(options: OrderOptions): Record<string, unknown> {
         : { ...customer, id: options.customerId ?? 7001, admin_graphql_api_id: `gid://shopify/Customer/${options.customerId ?? 7001}`, updated_at: "2026-03-01T10:00:00-05:00" },
   };
 }
+
+type RefundOptions = {
+  readonly id: number;
+  readonly orderId: number;
+  /** One refunded line's subtotal, shop money. */
+  readonly subtotal: string;
+  readonly currency?: string;
+  readonly lineItemId?: number;
+  readonly quantity?: number;
+  readonly createdAt?: string;
+};
+
+/** A refunds/create payload in Shopify's shape (from the documented sample) refunding one line. */
+export function refundPayload(options: RefundOptions): Record<string, unknown> {
+  const sample = JSON.parse(sampleText("refunds_create.json")) as Record<string, unknown>;
+  const amount = (value: string) => ({ shop_money: { amount: value, currency_code: options.currency ?? "USD" }, presentment_money: { amount: value, currency_code: options.currency ?? "USD" } });
+  return {
+    ...sample,
+    id: options.id,
+    admin_graphql_api_id: `gid://shopify/Refund/${options.id}`,
+    order_id: options.orderId,
+    created_at: options.createdAt ?? "2026-03-02T10:00:00-05:00",
+    processed_at: options.createdAt ?? "2026-03-02T10:00:00-05:00",
+    refund_line_items: [
+      { id: options.id, quantity: options.quantity ?? 1, line_item_id: options.lineItemId ?? 1, subtotal: Number(options.subtotal), subtotal_set: amount(options.subtotal), line_item: { gift_card: false } },
+    ],
+  };
+}

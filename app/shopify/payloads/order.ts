@@ -3,7 +3,7 @@ import type { OrderLine, OrderSnapshot } from "../../loyalty/orders/order-state"
 import { addMoney, zeroMoney } from "../../loyalty/money/money";
 import type { CustomerFacts } from "../../repositories/customers.server";
 import type { RefundRecord } from "../../repositories/orders.server";
-import { gidOf, NumericId, OptionalText, ShopMoney, Timestamp, toGid } from "./common";
+import { gidOf, MAX_AMOUNT_MINOR, NumericId, OptionalText, Quantity, ShopMoney, Timestamp, toGid } from "./common";
 import { CustomerPayload, customerFacts } from "./customer";
 import { RefundPayload, refundRecord } from "./refund";
 
@@ -12,8 +12,8 @@ const DiscountAllocation = z.object({ amount_set: ShopMoney });
 const LineItem = z.object({
   admin_graphql_api_id: gidOf("LineItem"),
   product_id: NumericId.nullish(),
-  quantity: z.number().int().nonnegative(),
-  current_quantity: z.number().int().nonnegative().optional(),
+  quantity: Quantity,
+  current_quantity: Quantity.optional(),
   gift_card: z.boolean(),
   price_set: ShopMoney,
   discount_allocations: z.array(DiscountAllocation).default([]),
@@ -46,11 +46,24 @@ export const OrderPayload = z.object({
   discount_codes: z.array(z.object({ code: z.string() }).passthrough()).default([]),
   source_name: OptionalText,
 }).superRefine((order, context) => {
+  // Every shop money amount of the order, its lines' discount allocations and its refunds
+  // included, is in the one shop currency: anything else would throw when summed, or be
+  // stored and break every later delivery of the order (issue 10, item 3).
   const currency = order.current_subtotal_price_set.currency;
   const optional = [order.current_shipping_price_set, order.total_shipping_price_set, order.current_total_tax_set].filter((amount) => amount != null);
-  const amounts = [order.current_total_price_set, order.current_total_discounts_set, ...optional, ...order.line_items.map((item) => item.price_set)];
-  if (amounts.some((amount) => amount.currency !== currency)) {
-    context.addIssue({ code: "custom", message: `shop money amounts are not all in ${currency}` });
+  const amounts = [
+    order.current_total_price_set, order.current_total_discounts_set, ...optional,
+    ...order.line_items.flatMap((item) => [item.price_set, ...item.discount_allocations.map((allocation) => allocation.amount_set)]),
+    ...order.refunds.flatMap((refund) => refund.refund_line_items.map((item) => item.subtotal_set)),
+  ];
+  const others = [...new Set(amounts.filter((amount) => amount.currency !== currency).map((amount) => amount.currency))];
+  if (others.length > 0) {
+    context.addIssue({ code: "custom", message: `shop money amounts are not all in ${currency} (also ${others.join(", ")})` });
+  }
+  for (const item of order.line_items) {
+    if (item.price_set.minor * item.quantity > MAX_AMOUNT_MINOR) {
+      context.addIssue({ code: "custom", message: `line ${item.admin_graphql_api_id} totals beyond any real order` });
+    }
   }
 });
 export type OrderPayload = z.infer<typeof OrderPayload>;

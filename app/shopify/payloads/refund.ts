@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { addMoney, zeroMoney, type Money } from "../../loyalty/money/money";
 import type { RefundRecord } from "../../repositories/orders.server";
-import { gidOf, NumericId, ShopMoney, Timestamp, toGid } from "./common";
+import { gidOf, NumericId, Quantity, ShopMoney, Timestamp, toGid } from "./common";
 
 const RefundLineItem = z.object({
-  quantity: z.number().int().nonnegative(),
+  quantity: Quantity,
   line_item_id: NumericId,
   subtotal_set: ShopMoney,
   line_item: z.object({ gift_card: z.boolean() }).passthrough(),

@@ -4,8 +4,8 @@ import { buildTimeAppUrl } from "../../shared/app-url";
 import { wordsFrom, type I18nLike, type Words } from "../../shared/ui/words";
 import { createSurveyClient, type SurveyAnswers } from "./survey-api";
 import {
-  afterRetry, afterSubmit, canSubmit, commentTooLong, MAX_COMMENT, retryDelay, scaleValues, submission, submitting, surveyView,
-  thanksMessage, withComment, withScore, type ScoredQuestion, type SurveyView,
+  afterRetry, afterSubmit, canSubmit, commentTooLong, MAX_COMMENT, orderWaitDelay, retryDelay, scaleValues, stopWaitingForOrder, submission,
+  submitting, surveyView, thanksMessage, withComment, withScore, type ScoredQuestion, type SurveyView,
 } from "./survey-view";
 
 type SurveyBlockProps = {
@@ -51,10 +51,28 @@ export function SurveyBlock({ sessionToken, i18n, orderId }: SurveyBlockProps) {
     return () => clearTimeout(timer);
   }, [client, orderId, view, attempt]);
 
+  // The order not recorded by the app yet (its webhook is on its way): send the same answers again after a wait.
+  const [orderAttempt, setOrderAttempt] = useState(0);
+  useEffect(() => {
+    if (view.kind !== "asking" || !view.waitingForOrder) return;
+    const delay = orderWaitDelay(view, orderAttempt);
+    const answers = sent.current;
+    if (answers === null || orderId === null) return;
+    if (delay === null) return setView(stopWaitingForOrder(view));
+    const timer = setTimeout(() => {
+      void client.submit(orderId, answers).then((result) => {
+        setView((current) => afterSubmit(current, result));
+        setOrderAttempt((count) => count + 1);
+      });
+    }, delay);
+    return () => clearTimeout(timer);
+  }, [client, orderId, view, orderAttempt]);
+
   async function submit(): Promise<void> {
     const answers = submission(view);
     if (answers === null || orderId === null) return;
     sent.current = answers;
+    setOrderAttempt(0);
     setView(submitting(view));
     let result = await client.submit(orderId, answers);
     if (!result.ok && result.code === "network") result = await client.submit(orderId, answers);

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { WafaResult } from "../../shared/wafa-api";
 import type { SurveyReceipt, SurveyStatus } from "./survey-api";
 import {
-  afterRetry, afterSubmit, canSubmit, commentTooLong, NO_ANSWERS, PENDING_RETRY_DELAYS_MS, retryDelay, scaleValues, scoreFrom, submission, submitting,
-  surveyView, thanksMessage, withComment, withScore, type SurveyView,
+  afterRetry, afterSubmit, canSubmit, commentTooLong, NO_ANSWERS, orderWaitDelay, PENDING_RETRY_DELAYS_MS, retryDelay, scaleValues, scoreFrom,
+  stopWaitingForOrder, submission, submitting, surveyView, thanksMessage, withComment, withScore, type SurveyView,
 } from "./survey-view";
 
 const ALL = ["recommend", "satisfaction", "effort", "comment"] as const;
@@ -116,5 +116,20 @@ describe("a reward still pending", () => {
     const granted = afterRetry(pending, receipt("granted", 25));
     expect(thanksMessage(granted)).toEqual({ key: "survey.thanks.earned", points: 25 });
     expect(retryDelay(granted, 0)).toBeNull();
+  });
+
+  it("GIVEN 409 order_not_recorded (the order's webhook not in yet) THEN the form keeps the answers and waits, sends them again after each delay, and after the last one asks to try later", async () => {
+    const sending = submitting(withScore(asking(), "recommend", "9"));
+    const waiting = afterSubmit(sending, failure("order_not_recorded"));
+    expect(waiting).toMatchObject({ kind: "asking", submitting: true, waitingForOrder: true, errorKey: null, answers: { recommend: 9 } });
+    expect(PENDING_RETRY_DELAYS_MS.map((_, attempt) => orderWaitDelay(waiting, attempt))).toEqual([...PENDING_RETRY_DELAYS_MS]);
+    expect(orderWaitDelay(waiting, PENDING_RETRY_DELAYS_MS.length)).toBeNull();
+    expect(afterSubmit(waiting, failure("order_not_recorded"))).toEqual(waiting);
+    expect(afterSubmit(waiting, receipt("granted", 25))).toMatchObject({ kind: "thanks", pointsEarned: 25 });
+    const gaveUp = stopWaitingForOrder(waiting);
+    expect(gaveUp).toMatchObject({ kind: "asking", submitting: false, waitingForOrder: false, errorKey: "survey.errors.notRecorded", answers: { recommend: 9 } });
+    expect(canSubmit(gaveUp)).toBe(true);
+    expect(orderWaitDelay(sending, 0)).toBeNull();
+    expect(orderWaitDelay(afterSubmit(sending, failure("not_your_order")), 0)).toBeNull();
   });
 });

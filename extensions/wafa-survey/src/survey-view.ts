@@ -32,6 +32,11 @@ export type SurveyView =
       readonly submitting: boolean;
       /** A message key under `survey.errors`, after a submission that failed. */
       readonly errorKey: string | null;
+      /**
+       * The app has not recorded the order yet (409 `order_not_recorded`: its webhook can
+       * arrive after the thank-you page shows): the answers are sent again after a wait.
+       */
+      readonly waitingForOrder: boolean;
     }
   | { readonly kind: "thanks"; readonly pointsEarned: number; readonly reward: SurveyReceipt["reward"] | "answered"; readonly rewardPoints: number };
 
@@ -42,7 +47,7 @@ export function surveyView(status: WafaResult<SurveyStatus> | null): SurveyView 
   const { survey, response } = status.value;
   if (response.answered) return { kind: "thanks", pointsEarned: response.pointsEarned, reward: response.pointsEarned > 0 ? "granted" : "answered", rewardPoints: survey.rewardPoints };
   if (!survey.enabled || !survey.questions.some((question) => question !== "comment")) return { kind: "hidden" };
-  return { kind: "asking", questions: survey.questions, rewardPoints: survey.rewardPoints, answers: NO_ANSWERS, submitting: false, errorKey: null };
+  return { kind: "asking", questions: survey.questions, rewardPoints: survey.rewardPoints, answers: NO_ANSWERS, submitting: false, errorKey: null, waitingForOrder: false };
 }
 
 /** The choices of a scored question, lowest first (the host lays them out in the reading direction). */
@@ -106,7 +111,23 @@ const ERROR_KEYS: Readonly<Record<string, string>> = {
 export function afterSubmit(view: SurveyView, result: WafaResult<SurveyReceipt>): SurveyView {
   if (view.kind !== "asking") return view;
   if (result.ok) return { kind: "thanks", pointsEarned: result.value.pointsEarned, reward: result.value.reward, rewardPoints: view.rewardPoints };
-  return { ...view, submitting: false, errorKey: ERROR_KEYS[result.code] ?? "survey.errors.unknown" };
+  if (result.code === ORDER_NOT_RECORDED) return { ...view, submitting: true, errorKey: null, waitingForOrder: true };
+  return { ...view, submitting: false, errorKey: ERROR_KEYS[result.code] ?? "survey.errors.unknown", waitingForOrder: false };
+}
+
+/** The app's retryable refusal: it binds an answer only to an order it has recorded for the shopper. */
+export const ORDER_NOT_RECORDED = "order_not_recorded";
+
+/** How long to wait before sending the answers again while the order is not recorded (null: stop waiting). */
+export function orderWaitDelay(view: SurveyView, attempt: number): number | null {
+  if (view.kind !== "asking" || !view.waitingForOrder) return null;
+  return PENDING_RETRY_DELAYS_MS[attempt] ?? null;
+}
+
+/** Every wait spent and the order still not recorded: the form again, answers kept, with a message to try later. */
+export function stopWaitingForOrder(view: SurveyView): SurveyView {
+  if (view.kind !== "asking" || !view.waitingForOrder) return view;
+  return { ...view, submitting: false, waitingForOrder: false, errorKey: "survey.errors.notRecorded" };
 }
 
 /** The thanks line: points earned, points on their way, or a plain thank-you. */
