@@ -71,7 +71,7 @@ describe("a three-tier program, in Chromium", () => {
     await gold.getByText("Early access", { exact: true }).click();
     expect(await gold.getByRole("checkbox", { name: "Early access" }).isChecked()).toBe(true);
     expect(await silver.getByRole("checkbox", { name: "Early access" }).isChecked()).toBe(false);
-    await expectVisible(page.getByRole("heading", { name: "Level 3: Gold (tier-3)", exact: true }));
+    await expectVisible(page.getByRole("heading", { name: "Level 3: Gold", exact: true }));
     await sandbox.screenshot("three-tier-program-filled", page);
 
     const answer = await saveFromSaveBar(page);

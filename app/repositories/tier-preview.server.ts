@@ -2,8 +2,17 @@ import { sql } from "kysely";
 import type { Db } from "../db/database.server";
 import type { TierMetric } from "../loyalty/program/rules-schema";
 
-/** A member's tier today and their value under a proposed metric and window. */
-export type MemberTierValue = { readonly customerRowId: number; readonly tierId: string | null; readonly value: number };
+/** A member's tier state today and their value under a proposed metric and window. */
+export type MemberTierValue = {
+  readonly customerRowId: number;
+  readonly customerKey: string;
+  readonly firstName: string | null;
+  readonly lastName: string | null;
+  readonly tierId: string | null;
+  readonly since: Date | null;
+  readonly belowSince: Date | null;
+  readonly value: number;
+};
 
 /**
  * Every member's tier value under `metric` over [from, to] (`from` null: lifetime), in one
@@ -18,12 +27,41 @@ export async function memberTierValues(db: Db, shopId: number, metric: TierMetri
   const rows = await db
     .selectFrom("Customer as c")
     .leftJoin(values.as("v"), "v.customerId", "c.id")
-    .select(["c.id", "c.tierId", "v.value"])
+    .select(["c.id", "c.customerGid", "c.firstName", "c.lastName", "c.tierId", "c.tierSince", "c.tierBelowSince", "v.value"])
     .where("c.shopId", "=", shopId)
     .where("c.enrolledAt", "is not", null)
     .orderBy("c.id")
     .execute();
-  return rows.map((row) => ({ customerRowId: row.id, tierId: row.tierId, value: Math.max(0, Number(row.value ?? 0)) }));
+  return rows.map((row) => ({
+    customerRowId: row.id,
+    customerKey: row.customerGid,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    tierId: row.tierId,
+    since: row.tierSince,
+    belowSince: row.tierBelowSince,
+    value: Math.max(0, Number(row.value ?? 0)),
+  }));
+}
+
+/** Every tier each member of the shop has reached (entry bonuses are once per tier), grouped once for the shop. */
+export async function reachedTiersByMember(db: Db, shopId: number): Promise<Map<number, Set<string>>> {
+  const rows = await db
+    .selectFrom("TierEvent")
+    .select(["customerId", "toTierId"])
+    .distinct()
+    .where("shopId", "=", shopId)
+    .where("direction", "=", "up")
+    .where("toTierId", "is not", null)
+    .execute();
+  const reached = new Map<number, Set<string>>();
+  for (const row of rows) {
+    if (row.toTierId === null) continue;
+    const set = reached.get(row.customerId) ?? new Set<string>();
+    set.add(row.toTierId);
+    reached.set(row.customerId, set);
+  }
+  return reached;
 }
 
 function ordersByCustomer(db: Db, shopId: number, metric: "spend" | "orders", from: Date | null, to: Date) {

@@ -25,6 +25,7 @@ import { getMemberDetail } from "~/services/members/member-detail.server";
 import { setBirthday } from "~/services/members/set-birthday.server";
 import { staffFromSession } from "~/services/staff.server";
 import { authenticate } from "~/shopify.server";
+import { formatMoney } from "~/loyalty/money/display";
 
 /** `$id` is the member's row id in Wafa (the members list links to it), not Shopify's customer id. */
 const Params = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
@@ -96,7 +97,7 @@ function activityOf(entry: Entry): string {
 }
 
 function metricValue(member: Member, value: number): string {
-  if (member.tier?.metric === "spend") return new Intl.NumberFormat("en", { style: "currency", currency: member.currencyCode }).format(value / 100);
+  if (member.tier?.metric === "spend") return formatMoney(value, member.currencyCode);
   if (member.tier?.metric === "orders") return `${count.format(value)} orders`;
   return `${count.format(value)} points`;
 }
@@ -176,6 +177,7 @@ function TierCard({ member }: { member: Member }) {
       <BlockStack gap="200">
         <Text as="h2" variant="headingMd">
           {tier.name ? `Tier: ${tier.name}` : "No tier yet"}
+          {tier.due ? ` · ${tier.due.name ? `qualifies for ${tier.due.name}` : "leaving this tier"} at the next evaluation` : ""}
         </Text>
         <ProgressBar progress={tier.percentToNext} size="small" ariaLabelledBy={progressId} />
         <Text as="p" tone="subdued" id={progressId}>

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PRESETS, presetFor } from "../loyalty/program/presets";
 import { defaultProgramRules, type ProgramRules } from "../loyalty/program/program";
@@ -144,8 +145,14 @@ describe.each(DATABASE_KINDS)("the program designer through signed requests on %
     });
     expect(await versionsOf(tierShop)).toHaveLength(before.length);
 
-    // Saved, members are placed as they next change; raising Gold to 400.00 would move one down.
-    expect((await save(vip(), TIERS, tierShop)).data).toMatchObject({ kind: "saved" });
+    // Saving asks first (three members move up), writes nothing until confirmed, then places them at once.
+    const asked = await save(vip(), TIERS, tierShop);
+    expect(asked.data).toMatchObject({ kind: "confirm", currencyCode: "USD", placement: { up: 3, down: 0 } });
+    expect(await versionsOf(tierShop)).toHaveLength(before.length);
+    const fingerprint = z.object({ placement: z.object({ fingerprint: z.string() }) }).parse(asked.data).placement.fingerprint;
+    const confirmed = await submitRoute(server, tierShop, TIERS, { intent: "save", program: JSON.stringify(vip()), confirmed: fingerprint });
+    expect(confirmed.data).toMatchObject({ kind: "saved", placement: { up: 3, down: 0 } });
+    // Raising Gold to 400.00 would move one down.
     await recordPaidOrder(database, tierShop, 1, 100, new Date());
     await recordPaidOrder(database, tierShop, 3, 100, new Date());
     const raised = withLevels(([member, gold, elite]) => [member, { ...gold!, threshold: 40_000 }, elite]);

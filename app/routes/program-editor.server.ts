@@ -5,6 +5,7 @@ import { z } from "zod";
 import { getDatabase } from "~/db.server";
 import type { ProgramIssue } from "~/loyalty/program/program-checks";
 import type { ProgramRules } from "~/loyalty/program/program";
+import type { PlacementImpact } from "~/loyalty/tiers/tier-placement";
 import type { TierMovesPreview } from "~/loyalty/tiers/tier-preview";
 import { getProgram } from "~/services/get-program.server";
 import { previewTierChange } from "~/services/preview-tier-change.server";
@@ -38,12 +39,18 @@ export async function loadProgramEditor(request: Request): Promise<ProgramEditor
 
 /** What the designer's action answers; `kind` tells the page what to show. */
 export type ProgramActionResult =
-  | { readonly kind: "saved"; readonly version: number; readonly tiersChanged: boolean }
+  | { readonly kind: "saved"; readonly version: number; readonly tiersChanged: boolean; readonly placement: PlacementImpact | null; readonly currencyCode: string }
   | { readonly kind: "unchanged"; readonly version: number }
   | { readonly kind: "invalid"; readonly issues: readonly ProgramIssue[] }
-  | { readonly kind: "tier_preview"; readonly members: number; readonly moves: TierMovesPreview };
+  /** Not saved: it moves members or grants points; saving again with `confirmed` = placement.fingerprint applies it. */
+  | { readonly kind: "confirm"; readonly placement: PlacementImpact; readonly currencyCode: string }
+  | { readonly kind: "tier_preview"; readonly members: number; readonly moves: TierMovesPreview; readonly placement: PlacementImpact; readonly currencyCode: string };
 
-const Submission = z.object({ intent: z.enum(["save", "preview_tiers"]).default("save"), program: z.string().max(1_000_000) });
+const Submission = z.object({
+  intent: z.enum(["save", "preview_tiers"]).default("save"),
+  program: z.string().max(1_000_000),
+  confirmed: z.string().max(100).optional(),
+});
 
 /** Anything the designer sends is an object of schema version 2; the rest is not ours to explain field by field. */
 const ProgramEnvelope = z.looseObject({ schemaVersion: z.literal(2) });
@@ -77,9 +84,10 @@ export async function programEditorAction(request: Request) {
     const preview = await previewTierChange(getDatabase(), session.shop, program, now);
     if (preview.status === "shop_not_installed") throw new Response("This shop is not installed", { status: 404 });
     if (preview.status === "invalid") return data<ProgramActionResult>({ kind: "invalid", issues: preview.issues.map(inMerchantWords) }, { status: 400 });
-    return data<ProgramActionResult>({ kind: "tier_preview", members: preview.members, moves: preview.moves });
+    return data<ProgramActionResult>({ kind: "tier_preview", members: preview.members, moves: preview.moves, placement: preview.placement, currencyCode: preview.currencyCode });
   }
-  const result = await saveProgram(getDatabase(), session.shop, program, staffFromSession(session, sessionToken?.sub), now);
+  const staff = staffFromSession(session, sessionToken?.sub);
+  const result = await saveProgram(getDatabase(), session.shop, program, staff, now, { confirmed: submission.data.confirmed });
   switch (result.status) {
     case "shop_not_installed":
       throw new Response("This shop is not installed", { status: 404 });
@@ -87,9 +95,11 @@ export async function programEditorAction(request: Request) {
       return data<ProgramActionResult>({ kind: "invalid", issues: result.issues.map(inMerchantWords) }, { status: 400 });
     case "unchanged":
       return data<ProgramActionResult>({ kind: "unchanged", version: result.version.version });
+    case "needs_confirmation":
+      return data<ProgramActionResult>({ kind: "confirm", placement: result.impact, currencyCode: result.currencyCode });
     case "saved":
       // The theme shows the rules; the Function learns reward collections from the discount.
       await requestShopJobs(getDatabase(), session.shop, [SYNC_STOREFRONT_CONFIG_JOB, ENSURE_APP_DISCOUNT_JOB]);
-      return data<ProgramActionResult>({ kind: "saved", version: result.version.version, tiersChanged: result.tiersChanged });
+      return data<ProgramActionResult>({ kind: "saved", version: result.version.version, tiersChanged: result.tiersChanged, placement: result.impact, currencyCode: result.currencyCode });
   }
 }

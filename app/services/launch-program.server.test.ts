@@ -27,8 +27,8 @@ describe.each(DATABASE_KINDS)("launching the program on %s", (kind) => {
   });
 
   it("WHEN launched twice THEN it is live from the first launch", async () => {
-    expect(await launchProgram(database, shop, NOW)).toEqual({ status: "live", launchedAt: NOW, alreadyLive: false });
-    expect(await launchProgram(database, shop, LATER)).toEqual({ status: "live", launchedAt: NOW, alreadyLive: true });
+    expect(await launchProgram(database, shop, NOW)).toMatchObject({ status: "live", launchedAt: NOW, alreadyLive: false });
+    expect(await launchProgram(database, shop, LATER)).toEqual({ status: "live", launchedAt: NOW, alreadyLive: true, placement: null });
     const record = await findShop(database.db, shop);
     expect(record?.launchedAt).toEqual(NOW);
     expect(record && isProgramLive(record)).toBe(true);

@@ -71,8 +71,10 @@ export async function completeOnboarding(database: AppDatabase, shopDomain: stri
   const shop = await findShop(database.db, shopDomain);
   if (!isInstalled(shop)) return { status: "shop_not_installed" };
   const rules = wizardProgram(parsed.data, shop.currencyCode, shopAmountFormatter(shop.currencyCode));
-  const saved = await saveProgram(database, shopDomain, rules, staff, now);
+  // The wizard's first program places the shop's members at once (its tiers included).
+  const saved = await saveProgram(database, shopDomain, rules, staff, now, { withoutConfirmation: true });
   if (saved.status === "shop_not_installed" || saved.status === "invalid") return saved;
+  if (saved.status === "needs_confirmation") throw new Error("the wizard saves without a confirmation step");
   return inTransaction(database, async (tx) => {
     const current = await findShop(tx, shopDomain);
     if (!isInstalled(current)) return { status: "shop_not_installed" } as const;

@@ -43,7 +43,7 @@ async function releaseOrder(tx: Db, database: AppDatabase, run: ShopSweep, versi
   if (!stored) return;
   const customerKey = stored.snapshot.customerId;
   const target = accrualTargetFor({ customerId: customerKey, programVersion: stored.earning.programVersion }, stored.points, stored.paidAt, versions);
-  const journals = orderAccrualJournals({ orderId: orderGid, current: accrual.byCustomer, journalCount: accrual.journalCount }, target, { now, actor: RELEASE_ACTOR });
+  const journals = orderAccrualJournals({ orderId: orderGid, current: accrual.byCustomer, journalCount: accrual.journalCount }, target, { now, occurredAt: target.maturesAt ?? now, actor: RELEASE_ACTOR });
   const customerIds = new Map(accrual.customerIds);
   if (customerKey && stored.customerRowId !== null) customerIds.set(customerKey, stored.customerRowId);
   await appendJournals(tx, shopId, journals, customerIds, now);

@@ -5,14 +5,19 @@ import { useEffect, useState, type ReactNode } from "react";
 import type { ProgramIssue } from "~/loyalty/program/program-checks";
 import type { ProgramRules } from "~/loyalty/program/program";
 import { describeLocation } from "~/loyalty/program/program-diff";
+import { placementHeadline } from "~/loyalty/tiers/placement-description";
+import type { PlacementImpact } from "~/loyalty/tiers/tier-placement";
 import type { TierMovesPreview } from "~/loyalty/tiers/tier-preview";
+import { PlacementConfirmation } from "./placement-confirmation";
 
 /** What the designer's shared action answers (app/routes/program-editor.server.ts). */
 export type ProgramActionResult =
-  | { readonly kind: "saved"; readonly version: number; readonly tiersChanged: boolean }
+  | { readonly kind: "saved"; readonly version: number; readonly tiersChanged: boolean; readonly placement: PlacementImpact | null; readonly currencyCode: string }
   | { readonly kind: "unchanged"; readonly version: number }
   | { readonly kind: "invalid"; readonly issues: readonly ProgramIssue[] }
-  | { readonly kind: "tier_preview"; readonly members: number; readonly moves: TierMovesPreview };
+  /** Not saved: it moves members or grants points, and waits for the merchant to confirm exactly that. */
+  | { readonly kind: "confirm"; readonly placement: PlacementImpact; readonly currencyCode: string }
+  | { readonly kind: "tier_preview"; readonly members: number; readonly moves: TierMovesPreview; readonly placement: PlacementImpact; readonly currencyCode: string };
 
 export const SAVE_BAR_ID = "program-save-bar";
 
@@ -24,6 +29,8 @@ export type ProgramEditor = {
   readonly issues: readonly ProgramIssue[];
   readonly save: () => void;
   readonly discard: () => void;
+  /** Set while a save that moves members or grants points waits for the merchant's confirmation. */
+  readonly confirmation: { readonly placement: PlacementImpact; readonly currencyCode: string; readonly confirm: () => void; readonly cancel: () => void } | null;
 };
 
 /**
@@ -41,19 +48,33 @@ export function useProgramEditor(saved: ProgramRules, version: number | null): P
   useEffect(() => {
     const result = fetcher.data;
     if (!result) return;
-    if (result.kind === "saved") shopify.toast.show(`Program saved: version ${result.version} is in force from now on.`);
+    if (result.kind === "saved") shopify.toast.show(`Program saved: version ${result.version} is in force from now on. ${savedPlacementText(result)}`);
     if (result.kind === "unchanged") shopify.toast.show("Nothing to save: the program is unchanged.");
     if (result.kind === "invalid") shopify.toast.show(`Not saved: fix ${result.issues.length === 1 ? "the problem" : `the ${result.issues.length} problems`} shown on the page.`, { isError: true });
   }, [fetcher.data, shopify]);
   const result = fetcher.data;
+  // The confirmation answers the draft it was asked for; editing the draft withdraws it.
+  const [confirmFor, setConfirmFor] = useState<string | null>(null);
+  const submitted = JSON.stringify(draft);
+  const submit = (confirmed?: string) => {
+    setConfirmFor(submitted);
+    fetcher.submit({ intent: "save", program: submitted, ...(confirmed ? { confirmed } : {}) }, { method: "post" });
+  };
+  const confirming = result?.kind === "confirm" && confirmFor === submitted && fetcher.state === "idle" ? result : null;
   return {
     draft,
     update: (change) => setDraft((current) => change(current)),
     dirty: JSON.stringify(draft) !== JSON.stringify(saved),
     saving: fetcher.state !== "idle",
     issues: result?.kind === "invalid" ? result.issues : [],
-    save: () => fetcher.submit({ intent: "save", program: JSON.stringify(draft) }, { method: "post" }),
+    save: () => submit(),
     discard: () => setDraft(saved),
+    confirmation: confirming && {
+      placement: confirming.placement,
+      currencyCode: confirming.currencyCode,
+      confirm: () => submit(confirming.placement.fingerprint),
+      cancel: () => setConfirmFor(null),
+    },
   };
 }
 
@@ -150,6 +171,7 @@ export function ProgramEditorPage({
       >
         <BlockStack gap="400">
           <ProgramTabs selected={section} />
+          {editor.confirmation ? <PlacementConfirmation {...editor.confirmation} saving={editor.saving} /> : null}
           {editor.issues.length > 0 ? (
             <Banner tone="critical" title={editor.issues.length === 1 ? "The program was not saved: one thing needs fixing" : `The program was not saved: ${editor.issues.length} things need fixing`}>
               <List>
@@ -169,4 +191,11 @@ export function ProgramEditorPage({
       </Page>
     </>
   );
+}
+
+/** What the toast adds after a save: who moved and what it granted, or that nobody moved. */
+function savedPlacementText(result: Extract<ProgramActionResult, { kind: "saved" }>): string {
+  const placement = result.placement;
+  if (!placement || (placement.up + placement.down === 0 && placement.bonusPoints === 0)) return "No members move.";
+  return placementHeadline(placement, result.currencyCode, "It", "after");
 }

@@ -2,6 +2,7 @@ import { useFetcher } from "@remix-run/react";
 import { Banner, BlockStack, Button, Card, DataTable, Text } from "@shopify/polaris";
 import { useState } from "react";
 import type { ProgramRules } from "~/loyalty/program/program";
+import { placementHeadline } from "~/loyalty/tiers/placement-description";
 import type { ProgramActionResult } from "./program-editor";
 
 const plural = (count: number, one: string, many: string) => `${count.toLocaleString("en")} ${count === 1 ? one : many}`;
@@ -45,6 +46,7 @@ export function TierPreviewCard({ draft, graceDays }: { readonly draft: ProgramR
                 ? `Nobody would move (${plural(result.members, "member", "members")}).`
                 : `${plural(result.moves.up, "member", "members")} would move up, ${result.moves.down.toLocaleString("en")} down, ${result.moves.unchanged.toLocaleString("en")} would stay.`}
             </Text>
+            <Text as="p">{placementHeadline(result.placement, result.currencyCode, "Saving these rules now")}</Text>
             <DataTable
               columnContentTypes={["text", "numeric", "numeric"]}
               headings={["Tier", "Now", "After saving"]}

@@ -33,7 +33,7 @@ function applyEvent(state: Ledger, delivered: DeliveredEvent, options: { countTe
   const journals = orderAccrualJournals(
     { orderId: plan.snapshot.orderId, current: state.accrual, journalCount: state.journals.length },
     target,
-    { now, actor: `webhook:${delivered.topic}` },
+    { now, occurredAt: plan.businessAt ?? now, actor: `webhook:${delivered.topic}` },
   );
   const accrual = new Map(state.accrual);
   for (const journal of journals) {
@@ -220,5 +220,57 @@ describe("planOrderEvent on hand-written cases", () => {
       { programVersions, countTestOrders: false },
     );
     expect(plan).toMatchObject({ snapshotToStore: null, refundsToStore: [order.refunds[0]], earning: null });
+  });
+});
+
+describe("an order's journals carry its business date, not the delivery's", () => {
+  const PROCESSED = new Date("2025-06-10T09:00:00Z");
+  const REFUNDED = new Date("2025-07-01T15:30:00Z");
+  const LOADED = new Date("2026-03-01T12:00:00Z");
+  // The model's first payload is paid a second after the order was processed.
+  const PAID = new Date(PROCESSED.getTime() + 1000).toISOString();
+  const order = runLifecycle({
+    orderId: "gid://shopify/Order/8",
+    customerId: "cust-a",
+    test: false,
+    paidAtCreation: true,
+    lines: [{ unitPriceMinor: 4_999, quantity: 2, giftCard: false, discountMinor: 0 }],
+    steps: [{ kind: "refund", line: 0, units: 1 }],
+    start: PROCESSED,
+  });
+  // The refund was processed three weeks after the order (the model's clock ticks by seconds).
+  const redate = (event: DeliveredEvent): DeliveredEvent =>
+    event.kind === "refund"
+      ? { ...event, refund: { ...event.refund, processedAt: REFUNDED } }
+      : { ...event, snapshot: { ...event.snapshot, updatedAt: event.refunds.length > 0 ? REFUNDED : event.snapshot.updatedAt }, refunds: event.refunds.map((refund) => ({ ...refund, processedAt: REFUNDED })) };
+  const events = order.events.map(redate);
+  // The program has been in force since before the order (orders before it earn nothing).
+  const versions: ProgramVersion[] = [{ version: 1, effectiveAt: new Date("2025-01-01T00:00:00Z"), rules: defaultProgramRules("USD") }];
+  const replay = (deliveries: readonly DeliveredEvent[], now: Date) => deliveries.reduce((state, event) => applyEvent(state, event, { countTestOrders: false, now, versions }), EMPTY);
+  const dated = (ledger: Ledger) => ledger.journals.map((journal) => [journal.kind, journal.occurredAt.toISOString()]);
+
+  it("GIVEN a year-old order and its refund loaded today THEN the earn is dated when it was paid and the reversal when the refund was", () => {
+    expect(dated(replay(events, LOADED))).toEqual([
+      ["earn", PAID],
+      ["reversal", REFUNDED.toISOString()],
+    ]);
+  });
+
+  it("GIVEN the refund delivered before the order update, or the update alone THEN the reversal carries the refund's date all the same", () => {
+    const [created, , refund, updated] = events;
+    expect(dated(replay([created!, refund!, updated!], LOADED))).toEqual([["earn", PAID], ["reversal", REFUNDED.toISOString()]]);
+    expect(dated(replay([created!, updated!], LOADED))).toEqual([["earn", PAID], ["reversal", REFUNDED.toISOString()]]);
+  });
+
+  it("GIVEN a business date after the moment Wafa records the event (a clock ahead) THEN the journal is dated when it was recorded", () => {
+    const early = new Date(PROCESSED.getTime() - DAY);
+    expect(dated(replay(events.slice(0, 1), early))).toEqual([["earn", early.toISOString()]]);
+  });
+
+  it("GIVEN an order paid a week after it was placed THEN its points are dated at the payment", () => {
+    const placed = runLifecycle({ orderId: "gid://shopify/Order/9", customerId: "cust-a", test: false, paidAtCreation: false, lines: [{ unitPriceMinor: 1_000, quantity: 1, giftCard: false, discountMinor: 0 }], steps: [{ kind: "pay" }], start: PROCESSED });
+    const paidAt = new Date(PROCESSED.getTime() + 7 * DAY);
+    const deliveries = placed.events.map((event) => (event.kind === "order" && event.snapshot.financialStatus === "paid" ? { ...event, snapshot: { ...event.snapshot, updatedAt: paidAt } } : event));
+    expect(dated(replay(deliveries, LOADED))).toEqual([["earn", paidAt.toISOString()]]);
   });
 });

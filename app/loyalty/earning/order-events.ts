@@ -53,6 +53,11 @@ export type OrderEventPlan<R extends RefundFact = RefundFact> = {
   readonly paidAt: Date | null;
   readonly multiplierPercent: number | null;
   readonly enrollment: Enrollment | null;
+  /**
+   * The business date of what the ledger reconciles to (null until an order payload is
+   * known): when the latest fact of the order's state happened, not when Wafa hears of it.
+   */
+  readonly businessAt: Date | null;
 };
 
 /**
@@ -86,7 +91,7 @@ export function planOrderEvent<R extends RefundFact>(
   const snapshot = snapshotToStore ?? book.snapshot;
   const frozen = book.multiplierPercent ?? null;
   if (!snapshot) {
-    return { snapshotToStore, snapshotRank, refundsToStore, snapshot, earning: null, paidAt, multiplierPercent: frozen, enrollment: null };
+    return { snapshotToStore, snapshotRank, refundsToStore, snapshot, earning: null, paidAt, multiplierPercent: frozen, enrollment: null, businessAt: null };
   }
   const multiplierPercent = frozen ?? (isPaidStatus(snapshot.financialStatus) ? (context.currentMultiplierPercent ?? 100) : null);
   const earning = orderEarning({
@@ -98,7 +103,23 @@ export function planOrderEvent<R extends RefundFact>(
     ...(context.lineTags ? { lineTags: context.lineTags } : {}),
   });
   const enrollment = enrollmentFromOrder(snapshot, context.programVersions, context.countTestOrders);
-  return { snapshotToStore, snapshotRank, refundsToStore, snapshot, earning, paidAt, multiplierPercent, enrollment };
+  const businessAt = orderBusinessDate(snapshot, [...book.refunds, ...refundsToStore], paidAt);
+  return { snapshotToStore, snapshotRank, refundsToStore, snapshot, earning, paidAt, multiplierPercent, enrollment, businessAt };
+}
+
+/**
+ * The business date of the journals that reconcile an order to its state: the latest of the
+ * facts that decide its points — processed (else created), paid, cancelled, and each known
+ * refund's processing. A function of the state, not of the delivery, so replays and
+ * reordering date the journals alike; a webhook a day late, or a year of history loaded at
+ * once, still dates the points when they happened (docs/decisions/0021-ledger-dates.md).
+ */
+export function orderBusinessDate(snapshot: OrderSnapshot, refunds: readonly RefundFact[], paidAt: Date | null): Date {
+  let latest = snapshot.processedAt ?? snapshot.createdAt;
+  for (const at of [paidAt, snapshot.cancelledAt, ...refunds.map((refund) => refund.processedAt)]) {
+    if (at && at.getTime() > latest.getTime()) latest = at;
+  }
+  return latest;
 }
 
 /** The ledger target for an order that deserves `points` (its own, or after cross-order rules). */
@@ -123,11 +144,15 @@ export type OrderAccrualState = {
   readonly journalCount: number;
 };
 
-/** The journals that reconcile one order's accrual to its target at `now`. */
+/**
+ * The journals that reconcile one order's accrual to its target at `now`, dated `occurredAt`
+ * (the business date: orderBusinessDate for an order's event, the maturity for a release),
+ * never later than `now`, when Wafa records them.
+ */
 export function orderAccrualJournals(
   state: OrderAccrualState,
   target: AccrualTarget,
-  meta: { readonly now: Date; readonly actor: string },
+  meta: { readonly now: Date; readonly occurredAt: Date; readonly actor: string },
 ): Journal[] {
   return reconcileOrderAccrual({
     orderId: state.orderId,
@@ -135,7 +160,7 @@ export function orderAccrualJournals(
     journalCount: state.journalCount,
     target,
     now: meta.now,
-    occurredAt: meta.now,
+    occurredAt: meta.occurredAt.getTime() < meta.now.getTime() ? meta.occurredAt : meta.now,
     actor: meta.actor,
   });
 }

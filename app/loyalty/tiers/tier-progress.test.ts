@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { tierProgress } from "./tier-progress";
+import { findTierLevel } from "./tier-levels";
+import { placeMembers } from "./tier-placement";
+import { tierProgress, tierStanding } from "./tier-progress";
 import { level, tierRules } from "./tier-fixtures";
 
 // Silver 30,000, Gold 100,000, Platinum 500,000 (minor units).
@@ -59,6 +61,40 @@ describe("progress towards the next tier", () => {
       fc.property(fc.constantFrom(null, "silver", "gold"), fc.integer({ min: 0, max: 600_000 }), fc.integer({ min: 0, max: 600_000 }), (tierId, a, b) => {
         const [low, high] = a <= b ? [a, b] : [b, a];
         expect(tierProgress(RULES, tierId, high).percentToNext).toBeGreaterThanOrEqual(tierProgress(RULES, tierId, low).percentToNext);
+      }),
+    );
+  });
+});
+
+describe("a member's standing, from the numbers placement uses", () => {
+  const NOW = new Date("2026-06-01T00:00:00Z");
+  const unplaced = { tierId: null, since: null, belowSince: null };
+
+  it("GIVEN a member with no tier yet whose 1,281.56 qualifies for Silver and Gold THEN they read as due for Gold, with Platinum next and 3,718.44 to go — never 0.00 more", () => {
+    const standing = tierStanding(RULES, unplaced, 128_156, NOW);
+    expect(standing).toMatchObject({ moveDue: true, remainingToNext: 371_844 });
+    expect(standing.placed?.id).toBe("gold");
+    expect(standing.next?.id).toBe("platinum");
+  });
+
+  it("GIVEN a Gold member in the grace period below Gold THEN they keep Gold, and Platinum is next", () => {
+    const standing = tierStanding(RULES, { tierId: "gold", since: NOW, belowSince: NOW }, 40_000, NOW);
+    expect(standing).toMatchObject({ moveDue: false, remainingToNext: 460_000 });
+    expect(standing.placed?.id).toBe("gold");
+  });
+
+  it("PROPERTY: whenever a next tier is named, something remains to reach it, and the tier shown is the one placement writes", () => {
+    const stateArb = fc.record({
+      tierId: fc.constantFrom(null, "silver", "gold", "platinum", "diamond"),
+      since: fc.constant(new Date("2026-01-01T00:00:00Z")),
+      belowSince: fc.option(fc.date({ min: new Date("2026-01-01T00:00:00Z"), max: NOW, noInvalidDate: true })),
+    });
+    fc.assert(
+      fc.property(stateArb, fc.integer({ min: 0, max: 2_000_000 }), (state, value) => {
+        const standing = tierStanding(RULES, state, value, NOW);
+        if (standing.next) expect(standing.remainingToNext).toBeGreaterThan(0);
+        const [placed] = placeMembers([{ customerRowId: 1, name: "", state, value, reachedTierIds: new Set() }], RULES, NOW);
+        expect(standing.placed?.id ?? null).toBe(placed ? placed.state.tierId : findTierLevel(RULES.levels, state.tierId)?.id ?? null);
       }),
     );
   });

@@ -1,4 +1,5 @@
 import type { TierLevel, TierRules } from "../program/rules-schema";
+import { evaluateTier, type MemberTierState } from "./tier-evaluation";
 import { findTierLevel, tierRank } from "./tier-levels";
 
 export type TierProgress = {
@@ -33,4 +34,24 @@ function percentBetween(from: number, to: number, value: number): number {
   if (value >= to) return 100;
   if (value <= from) return 0;
   return Math.floor(((value - from) * 100) / (to - from));
+}
+
+export type TierStanding = TierProgress & {
+  /** The tier placement gives the member now (evaluateTier): the one held unless a move is due. */
+  readonly placed: TierLevel | null;
+  /** True when the stored tier lags placement (the member is due to move at their next evaluation). */
+  readonly moveDue: boolean;
+};
+
+/**
+ * A member's standing for the admin's member page, computed from the same numbers as
+ * placement: the tier evaluateTier gives them at `now` (grace periods included), then the
+ * progress from THAT tier. So a member whose value already qualifies for the next tier never
+ * reads "0.00 more to reach Insider (1,281.56 so far)": they read as qualifying for Insider,
+ * and the next tier named is one they have not reached.
+ */
+export function tierStanding(rules: TierRules, state: MemberTierState, value: number, now: Date): TierStanding {
+  const evaluated = evaluateTier({ state, value: rules.enabled ? value : 0, rules, now }).state;
+  const progress = tierProgress(rules, evaluated.tierId, value);
+  return { ...progress, placed: findTierLevel(rules.levels, evaluated.tierId), moveDue: evaluated.tierId !== state.tierId };
 }

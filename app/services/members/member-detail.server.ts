@@ -3,7 +3,7 @@ import { shopTimeZone } from "../../loyalty/calendar/calendar";
 import { currentProgramVersion } from "../../loyalty/program/program";
 import type { TierMetric } from "../../loyalty/program/rules-schema";
 import { findTierLevel } from "../../loyalty/tiers/tier-levels";
-import { tierProgress } from "../../loyalty/tiers/tier-progress";
+import { tierStanding } from "../../loyalty/tiers/tier-progress";
 import { tierWindowStart } from "../../loyalty/tiers/tier-window";
 import { findMemberRow, memberLedgerPage, type MemberLedgerEntry } from "../../repositories/members.server";
 import { listProgramVersions } from "../../repositories/program-versions.server";
@@ -25,6 +25,8 @@ export type MemberTier = {
   readonly next: { readonly id: string; readonly name: string; readonly threshold: number } | null;
   readonly remainingToNext: number;
   readonly percentToNext: number;
+  /** The tier placement gives the member now when it differs from the one held (a move due at the next evaluation). */
+  readonly due: { readonly id: string | null; readonly name: string | null } | null;
 };
 
 export type MemberDetail = {
@@ -72,7 +74,8 @@ export async function getMemberDetail(
   if (rules && (rules.enabled || member.tierId !== null)) {
     const start = tierWindowStart(rules.window, now, shopTimeZone(shop.ianaTimezone));
     const value = rules.enabled ? await tierMetricFromRows(database.db, shop.id, member.id, rules.metric, start, now) : 0;
-    const progress = tierProgress(rules, member.tierId, value);
+    // The same numbers as placement: progress from the tier evaluateTier gives them now.
+    const progress = tierStanding(rules, { tierId: member.tierId, since: member.tierSince, belowSince: member.tierBelowSince }, value, now);
     tier = {
       id: member.tierId,
       name: member.tierId === null ? null : (findTierLevel(rules.levels, member.tierId)?.name ?? member.tierId),
@@ -83,6 +86,7 @@ export async function getMemberDetail(
       next: progress.next && { id: progress.next.id, name: progress.next.name, threshold: progress.next.threshold },
       remainingToNext: progress.remainingToNext,
       percentToNext: progress.percentToNext,
+      due: progress.moveDue ? { id: progress.placed?.id ?? null, name: progress.placed?.name ?? null } : null,
     };
   }
   return {
