@@ -34,7 +34,7 @@ describe("the reports page, in Chromium", () => {
       expect({ metric: figure.metric, shown: await page.locator(`#metric-${figure.metric}`).textContent() }).toEqual({ metric: figure.metric, shown: figure.current.display ?? "—" });
     }
     // Three orders: 56.00 + 89.00 + 89.00 over 3.
-    expect(exported.metrics.find((figure) => figure.metric === "average-order-value")?.current.display).toBe("78.00 USD");
+    expect(exported.metrics.find((figure) => figure.metric === "average-order-value")?.current.display).toBe("$78.00");
     await sandbox.screenshot("reports-summary");
 
     await page.getByRole("button", { name: "How Average order value (AOV) is calculated" }).click();
@@ -53,5 +53,33 @@ describe("the reports page, in Chromium", () => {
     await expectVisible(page.locator('[data-heatmap="cohorts"] tr', { hasText: thisMonth?.cohort ?? "" }));
     await expectVisible(page.locator('[data-chart="customer-flow"] svg').first());
     await sandbox.screenshot("reports-retention");
+  });
+
+  it("GIVEN members' orders WHEN the merchant opens the Members tab THEN the chart plots major units: its axis reads in dollars on the scale of the JSON's figures (86.50, not 8,650)", async () => {
+    const layla = await sandbox.createCustomer({ firstName: "Layla", lastName: "Chart" });
+    await sandbox.store({ command: "place-order", customerId: layla.id, productId: SWEATER.productId, quantity: 1, paid: true });
+    await sandbox.store({ command: "place-order", customerId: layla.id, productId: TEE.productId, quantity: 3, paid: true });
+
+    const page = await sandbox.openAdmin("/app/reports");
+    await page.getByRole("tab", { name: "Members" }).click();
+    await page.waitForURL((url) => url.searchParams.get("tab") === "members");
+    await sandbox.settle(page);
+    const chart = page.locator('[data-chart="member-comparison"]');
+    await expectVisible(chart.locator("svg").first());
+    type Amount = { value: { numerator: number; denominator: number }; display: string | null };
+    const exported = await page.evaluate(async () => (await (await fetch("/app/reports/members.json")).json()) as { members: Array<{ group: string; aov: Amount; revenuePerCustomer: Amount }> });
+    const amounts = exported.members.flatMap((row) => [row.aov, row.revenuePerCustomer]).filter((amount) => amount.value.denominator > 0);
+    expect(amounts.every((amount) => amount.display?.startsWith("$"))).toBe(true);
+    // The JSON holds cents; the chart must plot dollars.
+    const largest = Math.max(...amounts.map((amount) => amount.value.numerator / amount.value.denominator / 100));
+    expect(largest).toBeGreaterThan(50);
+
+    const ticks = (await chart.locator("svg text").allTextContents()).map((text) => text.trim()).filter((text) => /^-?\$?[\d,.]+$/.test(text));
+    expect(ticks.length).toBeGreaterThan(1);
+    expect(ticks.every((text) => text.startsWith("$"))).toBe(true);
+    const top = Math.max(...ticks.map((text) => Number(text.replace(/[$,]/g, ""))));
+    expect(top).toBeGreaterThanOrEqual(largest);
+    expect(top).toBeLessThan(largest * 2);
+    await sandbox.screenshot("reports-members-chart");
   });
 });

@@ -1,23 +1,22 @@
 import { BlockStack, Card, Text } from "@shopify/polaris";
+import { formatMoney } from "~/loyalty/money/display";
 import { FigureGrid } from "./figure-grid";
 
 export type ProgramSummaryProps = {
   readonly currencyCode: string;
   readonly rule: { readonly enabled: boolean; readonly points: number; readonly perAmountMinor: number } | null;
-  readonly minorPerUnit: number;
   readonly effectiveAt: string | null;
   readonly stats: { readonly members: number; readonly pointsAvailable: number; readonly pointsLifetime: number; readonly orders: number };
   readonly locale: string;
 };
 
 /** The program in force, in a sentence a merchant reads at a glance, and its totals. */
-export function ProgramSummary({ currencyCode, rule, minorPerUnit, effectiveAt, stats, locale }: ProgramSummaryProps) {
-  const money = new Intl.NumberFormat(locale, { style: "currency", currency: currencyCode });
+export function ProgramSummary({ currencyCode, rule, effectiveAt, stats, locale }: ProgramSummaryProps) {
   const count = new Intl.NumberFormat(locale);
   const sentence = !rule
     ? "No program yet."
     : rule.enabled
-      ? `${count.format(rule.points)} ${rule.points === 1 ? "point" : "points"} for every ${money.format(rule.perAmountMinor / minorPerUnit)} spent, on the order subtotal after discounts and refunds (shipping, taxes and gift cards excluded), rounded down per order. Points are available at once.`
+      ? `${count.format(rule.points)} ${rule.points === 1 ? "point" : "points"} for every ${formatMoney(rule.perAmountMinor, currencyCode, locale)} spent, on the order subtotal after discounts and refunds (shipping, taxes and gift cards excluded), rounded down per order. Points are available at once.`
       : "Earning on purchases is switched off.";
   const figures = [
     ["Members", count.format(stats.members)],

@@ -12,6 +12,7 @@ import {
   type ShopperTexts,
   type ShopSettings,
 } from "~/loyalty/settings/shop-settings";
+import { changeMainLanguage, WAFA_TEXTS } from "~/loyalty/settings/shopper-texts";
 
 export type SettingsDraft = { readonly settings: ShopSettings; readonly countTestOrders: boolean };
 
@@ -144,7 +145,8 @@ export function ShopSettingsForm({ draft, currencyCode, errors, onChange }: Shop
             label="Main language"
             options={settings.languages.enabled.map((language) => ({ label: LANGUAGE_NAMES[language], value: language }))}
             value={settings.languages.primary}
-            onChange={(value) => set({ languages: { ...settings.languages, primary: SHOPPER_LANGUAGES.find((language) => language === value) ?? settings.languages.primary } })}
+            onChange={(value) => onChange({ ...draft, settings: changeMainLanguage(settings, SHOPPER_LANGUAGES.find((language) => language === value) ?? settings.languages.primary) })}
+            helpText="Your texts above are in this language; changing it keeps each text with its language."
             error={errors["languages.primary"]}
           />
           {otherLanguages.map((language) => (
@@ -154,7 +156,15 @@ export function ShopSettingsForm({ draft, currencyCode, errors, onChange }: Shop
               </Text>
               <FormLayout>
                 {TRANSLATABLE.map(([field, label]) => (
-                  <TextField key={field} label={label} value={settings.translations[language]?.[field] ?? ""} onChange={(value) => setTranslation(language, field, value)} error={errors[`translations.${language}.${field}`]} autoComplete="off" />
+                  <TextField
+                    key={field}
+                    label={label}
+                    value={settings.translations[language]?.[field] ?? ""}
+                    placeholder={field === "pointsSingular" || field === "pointsPlural" ? undefined : WAFA_TEXTS[language][field]}
+                    onChange={(value) => setTranslation(language, field, value)}
+                    error={errors[`translations.${language}.${field}`]}
+                    autoComplete="off"
+                  />
                 ))}
               </FormLayout>
             </BlockStack>

@@ -6,7 +6,6 @@ import { MembersTable } from "~/components/members-table";
 import { ProgramSummary } from "~/components/program-summary";
 import { SetupChecklist } from "~/components/setup-checklist";
 import { getDatabase } from "~/db.server";
-import { minorUnitsPerUnit } from "~/loyalty/money/currency";
 import { getProgramOverview } from "~/services/admin-home.server";
 import { getSetupChecklist } from "~/services/setup-checklist.server";
 import { listMembers, parseMemberListQuery } from "~/services/members/list-members.server";
@@ -32,7 +31,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // Shown until the program is live (docs/decisions/0011-onboarding-and-settings.md).
     checklist: checklist && !checklist.live ? checklist : null,
     overview: { ...overview, program: overview.program && { ...overview.program, effectiveAt: overview.program.effectiveAt.toISOString() } },
-    minorPerUnit: minorUnitsPerUnit(overview.shop.currencyCode),
     members: page.members.map((member) => ({ ...member, lastOrderAt: member.lastOrderAt?.toISOString() ?? null, enrolledAt: member.enrolledAt?.toISOString() ?? null })),
     nextCursor: page.nextCursor,
     previousCursor: page.previousCursor,
@@ -67,7 +65,6 @@ export default function Home() {
           <ProgramSummary
             currencyCode={overview.shop.currencyCode}
             rule={overview.program?.rules.earning.spend ?? null}
-            minorPerUnit={data.minorPerUnit}
             effectiveAt={overview.program?.effectiveAt ?? null}
             stats={overview.stats}
             locale={locale}

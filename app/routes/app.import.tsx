@@ -71,9 +71,9 @@ export default function HistoryImport() {
                 <Text as="h2" variant="headingMd">Import</Text>
                 {history ? (
                   <>
-                    <Text as="p">{statusText(history.status, history.phase)}</Text>
+                    <Text as="p">{statusText(history.status)}</Text>
                     <ProgressBar progress={history.percent} tone={history.status === "failed" ? "critical" : "highlight"} />
-                    <Text as="p" tone="subdued">{`${history.customersImported} customers and ${history.ordersImported} orders imported${history.skippedLines > 0 ? `, ${history.skippedLines} lines skipped` : ""}.`}</Text>
+                    <Text as="p" tone="subdued">{history.progress}</Text>
                     {history.error ? <Text as="p" tone="critical">{history.error}</Text> : null}
                   </>
                 ) : (
@@ -112,9 +112,8 @@ export default function HistoryImport() {
   );
 }
 
-function statusText(status: string, phase: string): string {
+function statusText(status: string): string {
   if (status === "completed") return "Import finished.";
   if (status === "failed") return "Import failed.";
-  if (status === "running") return `Shopify is exporting your ${phase}…`;
-  return `Importing your ${phase}…`;
+  return "Importing your history…";
 }

@@ -5,20 +5,12 @@ import { EMPTY_ILLUSTRATION } from "~/components/program/empty-illustration";
 import { groupAddedAndRemoved } from "~/components/program/history-changes";
 import { ProgramTabs } from "~/components/program/program-editor";
 import { getDatabase } from "~/db.server";
-import { minorUnitsPerUnit } from "~/loyalty/money/currency";
 import { programHistory } from "~/services/program-history.server";
 import { authenticate } from "~/shopify.server";
 
-/** "$1,250.00", for display only (the division is exact to the currency's minor unit at these sizes). */
-const moneyFormatter = (currency: string) => {
-  const format = new Intl.NumberFormat("en", { style: "currency", currency });
-  const unit = minorUnitsPerUnit(currency);
-  return (minor: number) => format.format(minor / unit);
-};
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const { session } = await authenticate.admin(request);
-  const history = await programHistory(getDatabase(), session.shop, moneyFormatter);
+  const history = await programHistory(getDatabase(), session.shop);
   if (!history) throw new Response("This shop is not installed", { status: 404 });
   return { versions: history.map((entry) => ({ ...entry, effectiveAt: entry.effectiveAt.toISOString(), createdAt: entry.createdAt.toISOString() })) };
 }

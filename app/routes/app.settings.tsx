@@ -69,11 +69,8 @@ export default function Settings() {
           Discard
         </button>
       </SaveBar>
-      <Page
-        title="Settings"
-        backAction={{ content: "Home", url: "/app" }}
-        primaryAction={{ content: "Save", onAction: save, loading: saving, disabled: !dirty || !checked.success }}
-      >
+      {/* One Save: the save bar's, as in Shopify admin (a second one in the header said the same thing twice). */}
+      <Page title="Settings" backAction={{ content: "Home", url: "/app" }}>
         <Layout>
           <Layout.Section>
             <BlockStack gap="400">

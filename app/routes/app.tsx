@@ -29,6 +29,7 @@ export default function App() {
         <Link to="/app/program">Program</Link>
         <Link to="/app/members">Members</Link>
         <Link to="/app/reports">Reports</Link>
+        <Link to="/app/import">Import</Link>
         <Link to="/app/settings">Settings</Link>
         <Link to="/app/data-requests">Data requests</Link>
       </NavMenu>

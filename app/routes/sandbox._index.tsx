@@ -18,27 +18,32 @@ import {
 } from "@shopify/polaris";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import english from "@shopify/polaris/locales/en.json";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { sandboxAutomaticDiscounts, SANDBOX_DISCOUNT_FUNCTION } from "~/sandbox/admin/app-discount";
 import { requireSandbox } from "~/sandbox/guard.server";
 import { sandboxRuntime } from "~/sandbox/runtime.server";
 import { DEMO_PRODUCTS } from "~/sandbox/store/catalogue";
+import { formatMoney } from "~/loyalty/money/display";
+import { parseMoney } from "~/loyalty/money/money";
 import { runStoreCommand } from "~/sandbox/store-commands.server";
+import { searchCustomers } from "~/sandbox/store/customer-search";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
-export async function loader(_args: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
   const env = requireSandbox();
   const store = sandboxRuntime().store;
-  const customers = store.customers().slice(-200).reverse();
-  const names = new Map(customers.map((customer) => [customer.id, `${customer.firstName} ${customer.lastName}`]));
+  const query = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, 100);
+  const search = searchCustomers(store.customers(), query);
+  const names = new Map(store.customers().map((customer) => [customer.id, `${customer.firstName} ${customer.lastName}`]));
   // The Function runs at checkout only through the shop's automatic app discount, which a launch creates.
   const wafaDiscount = sandboxAutomaticDiscounts(env.SANDBOX_SHOP).find((discount) => discount.functionId === SANDBOX_DISCOUNT_FUNCTION.id && discount.status === "ACTIVE");
   return {
     shop: env.SANDBOX_SHOP,
     currency: store.currency,
     wafaDiscount: wafaDiscount ? { title: wafaDiscount.title, classes: wafaDiscount.discountClasses.join(", ") } : null,
-    customers: customers.map((customer) => ({ id: customer.id, label: `${customer.firstName} ${customer.lastName} (${customer.email})` })),
+    customers: search.matches.map((customer) => ({ id: customer.id, label: `${customer.firstName} ${customer.lastName} (${customer.email})` })),
+    customerSearch: { query, total: search.total, customers: search.customers },
     orders: store
       .orders()
       .slice(-25)
@@ -48,13 +53,13 @@ export async function loader(_args: LoaderFunctionArgs) {
         name: order.name,
         customer: order.customerId ? (names.get(order.customerId) ?? `Customer ${order.customerId}`) : "Guest",
         status: order.cancelledAt ? "cancelled" : order.financialStatus,
-        subtotal: order.currentSubtotal,
-        total: order.currentTotal,
+        subtotal: shown(order.currentSubtotal, store.currency),
+        total: shown(order.currentTotal, store.currency),
         automaticDiscounts: order.automaticDiscounts,
         test: order.test,
         lines: order.lines.filter((line) => line.currentQuantity > 0).map((line) => ({ id: line.lineItemId, label: `${line.title} × ${line.currentQuantity}` })),
       })),
-    products: DEMO_PRODUCTS.map((product) => ({ value: product.productId, label: `${product.title} — ${(product.priceCents / 100).toFixed(2)}` })),
+    products: DEMO_PRODUCTS.map((product) => ({ value: product.productId, label: `${product.title} — ${shown((product.priceCents / 100).toFixed(2), store.currency)}` })),
   };
 }
 
@@ -62,8 +67,14 @@ export async function action({ request }: ActionFunctionArgs) {
   requireSandbox();
   const result = await runStoreCommand(sandboxRuntime(), Object.fromEntries(await request.formData()));
   return result.ok
-    ? { message: `Sent ${result.deliveries.map((delivery) => `${delivery.topic} (${delivery.status})`).join(", ")}`, tone: "success" as const }
-    : { message: result.error, tone: "critical" as const };
+    ? { message: `Sent ${result.deliveries.map((delivery) => `${delivery.topic} (${delivery.status})`).join(", ")}`, tone: "success" as const, fields: {} }
+    : { message: result.error, tone: "critical" as const, fields: result.fields ?? {} };
+}
+
+/** A decimal amount of the store's currency ("91.23") in the admin's one money format ("$91.23"). */
+function shown(amount: string, currency: string): string {
+  const parsed = parseMoney(amount, currency);
+  return parsed.ok ? formatMoney(parsed.value.minor, currency) : `${amount} ${currency}`;
 }
 
 export default function SandboxStore() {
@@ -76,6 +87,15 @@ export default function SandboxStore() {
   const [paid, setPaid] = useState(true);
   const [discountCode, setDiscountCode] = useState("");
   const [shippingPrice, setShippingPrice] = useState("");
+  const [search, setSearch] = useState(data.customerSearch.query);
+  // Controlled: Polaris's TextField keeps what is typed only through value and onChange.
+  const [newCustomer, setNewCustomer] = useState({ firstName: "", lastName: "", email: "" });
+  // A new search lists other customers: the picker starts at the first of them.
+  const firstMatch = data.customers[0]?.id ?? "guest";
+  useEffect(() => setCustomerId(firstMatch), [firstMatch]);
+  const fields: Record<string, string> = outcome?.fields ?? {};
+  const { total, customers } = data.customerSearch;
+  const matches = total === 0 ? "No customer matches that search." : `${total.toLocaleString("en")} of ${customers.toLocaleString("en")} customers match${total > data.customers.length ? `; the newest ${data.customers.length} are listed, search to find the others` : ""}.`;
 
   return (
     <AppProvider i18n={english}>
@@ -90,6 +110,24 @@ export default function SandboxStore() {
               <Banner tone={outcome.tone}>{outcome.message}</Banner>
             </Layout.Section>
           ) : null}
+          <Layout.Section>
+            <Card>
+              <BlockStack gap="300">
+                <Form method="get">
+                  <InlineStack gap="300" blockAlign="end" wrap>
+                    <div style={{ minWidth: 320 }}>
+                      <TextField label="Find a customer" name="q" type="search" value={search} onChange={setSearch} placeholder="Name or email" autoComplete="off" helpText={matches} />
+                    </div>
+                    <Button submit>Search</Button>
+                  </InlineStack>
+                </Form>
+                <InlineStack gap="300" blockAlign="center">
+                  <Text as="p">See the storefront as {customerId === "guest" ? "a guest" : (data.customers.find((customer) => customer.id === customerId)?.label ?? "this customer")}: the Wafa launcher with their points.</Text>
+                  <Button url={`/sandbox/storefront?${new URLSearchParams({ ...(customerId === "guest" ? {} : { customer: customerId }), q: data.customerSearch.query }).toString()}`}>Open the shopper view</Button>
+                </InlineStack>
+              </BlockStack>
+            </Card>
+          </Layout.Section>
           <Layout.Section variant="oneHalf">
             <Card>
               <Form method="post">
@@ -126,10 +164,10 @@ export default function SandboxStore() {
                     New customer (a member from sign-up)
                   </Text>
                   <FormLayout.Group>
-                    <TextField label="First name" name="firstName" autoComplete="off" />
-                    <TextField label="Last name" name="lastName" autoComplete="off" />
+                    <TextField label="First name" name="firstName" value={newCustomer.firstName} onChange={(firstName) => setNewCustomer({ ...newCustomer, firstName })} autoComplete="off" error={fields.firstName} />
+                    <TextField label="Last name" name="lastName" value={newCustomer.lastName} onChange={(lastName) => setNewCustomer({ ...newCustomer, lastName })} autoComplete="off" error={fields.lastName} />
                   </FormLayout.Group>
-                  <TextField label="Email" name="email" type="email" autoComplete="off" />
+                  <TextField label="Email" name="email" type="email" value={newCustomer.email} onChange={(email) => setNewCustomer({ ...newCustomer, email })} autoComplete="off" error={fields.email} />
                   <Button submit loading={busy}>
                     Create customer
                   </Button>

@@ -3,6 +3,9 @@ import { sandboxRuntime } from "~/sandbox/runtime.server";
 import { DEMO_COLLECTIONS, DEMO_PRODUCTS } from "~/sandbox/store/catalogue";
 import { gid } from "~/sandbox/store/payloads";
 
+/** The app's name in Shopify admin's sidebar (shopify.app.toml `name`). */
+const SANDBOX_APP_NAME = "Wafa Loyalty";
+
 /** What shopify.resourcePicker lists: each demo product with the one variant the store sells. */
 async function pickerCatalogue() {
   const runtime = sandboxRuntime();
@@ -21,10 +24,11 @@ async function pickerCatalogue() {
 /**
  * A stand-in for Shopify's App Bridge script, for the sandbox only: like App Bridge, it
  * adds a fresh session token to the app's own fetch requests and offers shopify.idToken(),
- * shopify.toast.show(), a visible <ui-save-bar> (with shopify.saveBar) and a plain
- * shopify.resourcePicker over the demo catalogue.
+ * shopify.toast.show(), a visible <ui-save-bar> (with shopify.saveBar), a plain
+ * shopify.resourcePicker over the demo catalogue, and the app's <ui-nav-menu> drawn as
+ * Shopify admin's sidebar draws it.
  */
-const script = (catalogue: Awaited<ReturnType<typeof pickerCatalogue>>) => `(() => {
+const script = (catalogue: Awaited<ReturnType<typeof pickerCatalogue>>, appName: string) => `(() => {
   const nativeFetch = window.fetch.bind(window);
   const idToken = async () => (await (await nativeFetch("/sandbox/id-token", { cache: "no-store" })).json()).token;
   window.fetch = async (input, init = {}) => {
@@ -40,6 +44,7 @@ const script = (catalogue: Awaited<ReturnType<typeof pickerCatalogue>>) => `(() 
   // page so that saving in the sandbox looks and behaves as it will in the admin.
   const style = document.createElement("style");
   style.textContent = [
+    "body:has(ui-nav-menu){padding-left:200px}",
     "ui-save-bar{position:fixed;top:0;left:0;right:0;z-index:1000;display:flex;gap:8px;align-items:center;padding:10px 16px;background:#1a1a1a;color:#fff;font:14px system-ui}",
     "ui-save-bar[hidden]{display:none}",
     "body:has(ui-save-bar:not([hidden])){padding-top:52px}",
@@ -112,13 +117,54 @@ const script = (catalogue: Awaited<ReturnType<typeof pickerCatalogue>>) => `(() 
     (buttons[0] || cancel).focus();
   });
   window.shopify = { idToken, toast: { show: toast, hide: (id) => document.getElementById(id)?.remove() }, saveBar, resourcePicker, loading: () => {}, config: { apiKey: document.currentScript && document.currentScript.dataset.apiKey } };
+  // The app's nav menu (App Bridge's <ui-nav-menu>, NavMenu in app/routes/app.tsx), drawn as
+  // Shopify admin draws it in its sidebar (https://shopify.dev/docs/api/app-bridge-library/web-components/ui-nav-menu):
+  // the first link, rel="home", is not an item but the app's name, linking home; every other
+  // link is an item, the current page's marked. Clicking one does what App Bridge does: a
+  // "shopify:navigate" event on the app's own link, which AppProvider turns into a Remix
+  // navigation. Drawn in the element's shadow root, so React's tree is left as rendered.
+  const APP_NAME = ${JSON.stringify(appName)};
+  class NavMenuElement extends HTMLElement {
+    connectedCallback() {
+      if (this.shadowRoot) return this.draw();
+      const root = this.attachShadow({ mode: "open" });
+      root.innerHTML = "<style>nav{position:fixed;top:0;left:0;bottom:0;width:200px;box-sizing:border-box;padding:16px 8px;background:#ebebeb;border-right:1px solid #d4d4d4;font:14px system-ui;z-index:999;display:flex;flex-direction:column;gap:2px}" +
+        "a{display:block;padding:6px 10px;border-radius:8px;color:#303030;text-decoration:none}a:hover{background:#fafafa}a[aria-current=page]{background:#fff;font-weight:600}" +
+        "a.app{font-weight:650;font-size:15px;margin-bottom:8px}</style><nav aria-label='App navigation'></nav>";
+      new MutationObserver(() => this.draw()).observe(this, { childList: true, subtree: true, characterData: true, attributes: true });
+      this.draw();
+    }
+    draw() {
+      const nav = this.shadowRoot && this.shadowRoot.querySelector("nav");
+      if (!nav) return;
+      const links = [...this.querySelectorAll(":scope > a")];
+      const home = links.find((link) => link.getAttribute("rel") === "home");
+      const path = (link) => new URL(link.getAttribute("href") || "", location.href).pathname;
+      const item = (link, text, current) => {
+        const drawn = Object.assign(document.createElement("a"), { href: link.getAttribute("href") || "", textContent: text, className: link === home ? "app" : "" });
+        if (current) drawn.setAttribute("aria-current", "page");
+        drawn.addEventListener("click", (event) => { event.preventDefault(); link.dispatchEvent(new Event("shopify:navigate", { bubbles: true })); });
+        return drawn;
+      };
+      const items = links.filter((link) => link !== home).map((link) => item(link, (link.textContent || "").trim(), location.pathname === path(link) || location.pathname.startsWith(path(link) + "/")));
+      nav.replaceChildren(...(home ? [item(home, APP_NAME, false)] : []), ...items);
+    }
+  }
+  if (!customElements.get("ui-nav-menu")) customElements.define("ui-nav-menu", NavMenuElement);
+  // Remix navigates with the history API: the current item follows it.
+  const redrawNav = () => document.querySelectorAll("ui-nav-menu").forEach((menu) => menu.draw && menu.draw());
+  for (const method of ["pushState", "replaceState"]) {
+    const original = history[method].bind(history);
+    history[method] = (...args) => { const result = original(...args); redrawNav(); return result; };
+  }
+  addEventListener("popstate", redrawNav);
   // Shopify admin draws these App Bridge elements in its own chrome; here they stay hidden.
-  for (const name of ["ui-nav-menu", "ui-title-bar", "ui-modal"]) {
+  for (const name of ["ui-title-bar", "ui-modal"]) {
     if (!customElements.get(name)) customElements.define(name, class extends HTMLElement { connectedCallback() { this.hidden = true; } });
   }
 })();`;
 
 export async function loader() {
   requireSandbox();
-  return new Response(script(await pickerCatalogue()), { headers: { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-store" } });
+  return new Response(script(await pickerCatalogue(), SANDBOX_APP_NAME), { headers: { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-store" } });
 }

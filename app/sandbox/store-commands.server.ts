@@ -3,6 +3,7 @@ import type { DeliveryResult } from "./delivery.server";
 import type { SandboxRuntime } from "./runtime.server";
 import { sandboxCheckout } from "./simulated-checkout.server";
 import { DEMO_PRODUCTS } from "./store/catalogue";
+import { fieldMessages, readableIssues } from "./store/readable-issues";
 import { SandboxStoreError, type SandboxStore } from "./store/store";
 
 const product = (productId: string) => {
@@ -11,12 +12,17 @@ const product = (productId: string) => {
   return { productId: found.productId, title: found.title, unitPrice: (found.priceCents / 100).toFixed(2), giftCard: found.giftCard };
 };
 
-const Quantity = z.coerce.number().int().min(1).max(100);
+const Quantity = z.coerce.number("Enter a quantity from 1 to 100.").int("Enter a whole quantity from 1 to 100.").min(1, "Enter a quantity from 1 to 100.").max(100, "Enter a quantity from 1 to 100.");
 const Flag = z.union([z.boolean(), z.enum(["on", "true", "false", ""])]).transform((value) => value === true || value === "on" || value === "true");
 
 /** What a person (the store page) or a script (POST /sandbox/api) can do to the simulated store. */
 export const StoreCommand = z.discriminatedUnion("command", [
-  z.object({ command: z.literal("create-customer"), firstName: z.string().trim().min(1), lastName: z.string().trim().min(1), email: z.email() }),
+  z.object({
+    command: z.literal("create-customer"),
+    firstName: z.string("Enter a first name.").trim().min(1, "Enter a first name."),
+    lastName: z.string("Enter a last name.").trim().min(1, "Enter a last name."),
+    email: z.email("Enter an email address such as salma@example.com."),
+  }),
   z.object({
     command: z.literal("place-order"),
     customerId: z.string().trim().transform((value) => (value === "" || value === "guest" ? null : value)),
@@ -79,7 +85,7 @@ function apply(store: SandboxStore, command: StoreCommand, at: Date) {
 /** A created order or customer's id comes back too, so a script can act on it next. */
 export type CommandResult =
   | { readonly ok: true; readonly deliveries: readonly DeliveryResult[]; readonly orderId?: string; readonly customerId?: string }
-  | { readonly ok: false; readonly error: string };
+  | { readonly ok: false; readonly error: string; readonly fields?: Readonly<Record<string, string>> };
 
 /**
  * Validates a command, applies it to the store and delivers the webhooks it emits, signed,
@@ -87,7 +93,7 @@ export type CommandResult =
  */
 export async function runStoreCommand(runtime: SandboxRuntime, input: unknown, at = new Date()): Promise<CommandResult> {
   const parsed = StoreCommand.safeParse(input);
-  if (!parsed.success) return { ok: false, error: z.prettifyError(parsed.error) };
+  if (!parsed.success) return { ok: false, error: readableIssues(parsed.error), fields: fieldMessages(parsed.error) };
   try {
     const result = await runtime.perform((store) => apply(store, parsed.data, at));
     const orderId = "orderId" in result && typeof result.orderId === "string" ? { orderId: result.orderId } : {};

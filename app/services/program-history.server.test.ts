@@ -38,7 +38,7 @@ describe.each(DATABASE_KINDS)("programHistory on %s", (kind) => {
     ]);
     expect(history[1]!.changes).toEqual([
       { label: "Points for spending › points", before: "1", after: "2" },
-      { label: "Points for spending › per amount spent", before: "1.00 USD", after: "5.00 USD" },
+      { label: "Points for spending › per amount spent", before: "$1.00", after: "$5.00" },
     ]);
   });
 

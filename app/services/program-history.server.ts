@@ -1,11 +1,11 @@
 import type { AppDatabase } from "../db/database.server";
-import { formatDecimal, money } from "../loyalty/money/money";
+import { formatMoney } from "../loyalty/money/display";
 import type { AmountFormatter } from "../loyalty/program/presets";
 import { diffPrograms, type ProgramChange } from "../loyalty/program/program-diff";
 import { listProgramVersionRecords } from "../repositories/program-versions.server";
 import { findShop, isInstalled } from "../repositories/shops.server";
 
-const plainFormatter = (currency: string): AmountFormatter => (minor) => `${formatDecimal(money(minor, currency))} ${currency}`;
+const shopFormatter = (currency: string): AmountFormatter => (minor) => formatMoney(minor, currency);
 
 export type ProgramHistoryEntry = {
   readonly version: number;
@@ -20,13 +20,13 @@ export type ProgramHistoryEntry = {
 
 /**
  * Every version of a shop's program, newest first, each with who saved it and what changed
- * since the one before, in the merchant's words. Amounts read as "12.50 USD" unless the
- * caller passes a formatter for the shop's currency (the admin's locale).
+ * since the one before, in the merchant's words. Amounts read as every admin page shows
+ * money ("$12.50", app/loyalty/money/display.ts).
  */
 export async function programHistory(
   database: AppDatabase,
   shopDomain: string,
-  formatterFor: (currency: string) => AmountFormatter = plainFormatter,
+  formatterFor: (currency: string) => AmountFormatter = shopFormatter,
 ): Promise<ProgramHistoryEntry[] | null> {
   const shop = await findShop(database.db, shopDomain);
   if (!isInstalled(shop)) return null;

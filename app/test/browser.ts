@@ -26,8 +26,8 @@
 //       await sandbox.settle(); // hydrated, Remix idle: the submission has landed
 //       await expectVisible(page.getByRole("heading", { name: "Your program", exact: true }));
 //
-//       // Move between pages through the App Bridge nav menu (Shopify admin draws it; the
-//       // stand-in hides it, so click it by its label here):
+//       // Move between pages through the App Bridge nav menu (Shopify admin draws it; so does
+//       // the stand-in, as page.getByRole("navigation", { name: "App navigation" })):
 //       await sandbox.navigate("Settings");
 //
 //       // Check what the merchant did reached the database (sandbox.database is the server's):
@@ -81,6 +81,8 @@ export type SandboxBrowserOptions = {
   readonly database?: DatabaseKind;
   /** The shop's currency (SANDBOX_CURRENCY). */
   readonly currency?: string;
+  /** Run the server's scheduled work (WAFA_JOBS=on), e.g. the storefront sync a launch asks for; off unless a suite needs it. */
+  readonly jobs?: boolean;
 };
 
 export type SandboxCustomer = { readonly id: string; readonly gid: string; readonly email: string };
@@ -244,6 +246,7 @@ export function useSandboxBrowser(options: SandboxBrowserOptions = {}): SandboxB
       SANDBOX_SEED: "none",
       SANDBOX_STATE_DIR: stateDir,
       SANDBOX_CURRENCY: options.currency ?? "USD",
+      ...(options.jobs ? { WAFA_JOBS: "on" } : {}),
       SHOPIFY_API_KEY: "sandbox-browser-key",
       SHOPIFY_API_SECRET: "sandbox-browser-secret",
     };

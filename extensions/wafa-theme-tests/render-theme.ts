@@ -9,8 +9,8 @@ import { THEME_ROOT } from "./theme-root";
 export type Language = "en" | "ar" | "fa" | "fr" | "es" | "de";
 type Tree = { readonly [key: string]: string | Tree };
 
-const translations = (language: Language): Tree =>
-  JSON.parse(readFileSync(path.join(THEME_ROOT, "locales", `${language === "en" ? "en.default" : language}.json`), "utf8")) as Tree;
+const translations = (language: Language, root: string): Tree =>
+  JSON.parse(readFileSync(path.join(root, "locales", `${language === "en" ? "en.default" : language}.json`), "utf8")) as Tree;
 
 function translate(tree: Tree, language: Language, key: string, values: Record<string, unknown>): string {
   let node: string | Tree | undefined = key.split(".").reduce<string | Tree | undefined>((at, part) => (typeof at === "object" ? at[part] : undefined), tree);
@@ -40,12 +40,15 @@ export type RenderContext = {
   readonly currency?: string;
   readonly designMode?: boolean;
   readonly settings?: Record<string, unknown>;
+  /** Where the theme extension is (the sandbox's shopper view runs from the built server, not beside these files). */
+  readonly themeRoot?: string;
 };
 
 export async function renderBlock(block: string, context: RenderContext = {}): Promise<string> {
   const language = context.language ?? "en";
-  const tree = translations(language);
-  const engine = new Liquid({ root: [path.join(THEME_ROOT, "snippets")], extname: ".liquid", strictFilters: true });
+  const root = context.themeRoot ?? THEME_ROOT;
+  const tree = translations(language, root);
+  const engine = new Liquid({ root: [path.join(root, "snippets")], extname: ".liquid", strictFilters: true });
   engine.registerTag("schema", SchemaTag);
   engine.registerFilter("t", (key: string, ...args: unknown[]) => {
     const values = Object.fromEntries(args.filter(Array.isArray).map((pair) => pair as [string, unknown]));
@@ -66,7 +69,7 @@ export async function renderBlock(block: string, context: RenderContext = {}): P
     product: context.product ? { tags: context.product.tags ?? [], selected_or_first_available_variant: { price: context.product.price } } : undefined,
     block: { settings: { position: "end", primary_color: "#1F5199", text_color: "#FFFFFF", heading: "", ...context.settings }, shopify_attributes: "" },
   };
-  const template: Template[] = engine.parse(readFileSync(path.join(THEME_ROOT, "blocks", `${block}.liquid`), "utf8"));
+  const template: Template[] = engine.parse(readFileSync(path.join(root, "blocks", `${block}.liquid`), "utf8"));
   // Shopify's global objects (shop, customer, cart, routes, request) are visible inside `render`ed snippets too.
   return (await engine.render(template, scope, { globals: scope })).trim();
 }

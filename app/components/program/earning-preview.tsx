@@ -1,7 +1,7 @@
 import { BlockStack, Card, InlineGrid, Text } from "@shopify/polaris";
 import { useState } from "react";
 import { minorUnitsPerUnit } from "~/loyalty/money/currency";
-import { formatDecimal, money } from "~/loyalty/money/money";
+import { formatMoney } from "~/loyalty/money/display";
 import { previewTypicalCustomer } from "~/loyalty/program/preview";
 import { validateProgram, type ProgramRules } from "~/loyalty/program/program";
 import { MoneyField, NumberField } from "./fields";
@@ -18,7 +18,7 @@ export function EarningPreviewCard({ draft, currency, pointsName }: { readonly d
   const [ordersPerYear, setOrdersPerYear] = useState(4);
   const [averageOrderMinor, setAverageOrderMinor] = useState(60 * minorUnitsPerUnit(currency));
   const checked = validateProgram(draft);
-  const amount = (minor: number) => `${formatDecimal(money(minor, currency))} ${currency}`;
+  const amount = (minor: number) => formatMoney(minor, currency);
   const usable = checked.ok && Number.isSafeInteger(ordersPerYear) && ordersPerYear >= 0 && Number.isSafeInteger(averageOrderMinor) && averageOrderMinor >= 0;
   const preview = usable ? previewTypicalCustomer(checked.rules, { ordersPerYear, averageOrderMinor }, currency) : null;
   const count = new Intl.NumberFormat("en");

@@ -74,10 +74,7 @@ export function TierRulesEditor({ tiers, onChange, issues, currency, pointsName 
                 <BlockStack gap="300">
                   <InlineStack align="space-between" blockAlign="center">
                     <Text as="h3" variant="headingSm" id={`${headingId}-${index}`}>
-                      Level {index + 1}: {level.name || "(no name)"}{" "}
-                      <Text as="span" tone="subdued">
-                        ({level.id})
-                      </Text>
+                      Level {index + 1}: {level.name || "(no name)"}
                     </Text>
                     <ButtonGroup>
                       <Button disabled={index === 0} onClick={() => onChange({ ...tiers, levels: move(tiers.levels, index, index - 1) })} accessibilityLabel={`Move ${level.name} down a level`}>

@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { Banner, BlockStack, Button, Card, InlineGrid, InlineStack, ProgressBar, Select, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
+import { formatMoney } from "~/loyalty/money/display";
 import { METRIC_DEFINITIONS, type MetricId } from "~/loyalty/metrics/metric-definitions";
 import { GOAL_METRICS, type GoalMetric } from "~/services/reports/goal-metrics";
 import type { FeedbackReport } from "~/services/reports/feedback.server";
@@ -12,13 +13,11 @@ import type { AnyReport } from "~/services/reports/reports.server";
 import type { RetentionReport } from "~/services/reports/retention.server";
 import type { SegmentsReport } from "~/services/reports/segments.server";
 import type { SummaryReport } from "~/services/reports/summary.server";
-import { ChartCard } from "./charts";
+import { ChartCard, chartMoney, chartPercent } from "./charts";
 import { CohortHeatmap } from "./cohort-heatmap";
 import { FormulaButton, MetricCard } from "./metric-card";
 import { ReportTable } from "./report-table";
 
-/** A float for a chart only (never for arithmetic); null when not defined. */
-const chartValue = (figure: Figure) => (figure.value.denominator === 0 ? null : figure.value.numerator / figure.value.denominator);
 const show = (figure: Figure) => figure.display ?? "—";
 const fileName = (report: AnyReport, table: string) => `${report.report}-${table}-${report.period.first}-${report.period.last}.csv`;
 
@@ -84,9 +83,10 @@ function MembersTab({ report }: { readonly report: MembersReport }) {
         title="Average order value and revenue per customer"
         kind="bar"
         testId="member-comparison"
+        unit={{ kind: "money", currency: report.shop.currencyCode }}
         series={[
-          { name: "AOV", data: report.members.map((row) => ({ key: row.group, value: chartValue(row.aov) })) },
-          { name: "Revenue per customer", data: report.members.map((row) => ({ key: row.group, value: chartValue(row.revenuePerCustomer) })) },
+          { name: "AOV", data: report.members.map((row) => ({ key: row.group, value: chartMoney(row.aov, report.shop.currencyCode) })) },
+          { name: "Revenue per customer", data: report.members.map((row) => ({ key: row.group, value: chartMoney(row.revenuePerCustomer, report.shop.currencyCode) })) },
         ]}
       />
       <ReportTable title="Members vs non-members" filename={fileName(report, "members")} headings={GROUP_HEADINGS} rows={report.members.map(groupCells)} action={formula("member-comparison")} />
@@ -114,7 +114,7 @@ function ProgramTab({ report }: { readonly report: ProgramReport }) {
         action={<FormulaButton metric="program-roi" />}
       />
       <Text as="p" tone="subdued">
-        {report.roi.map((roi) => `${roi.comparisonName}: ${roi.comparisonDescription}`).join(" ")} Reward cost values redeemed and donated points at the program's point value ({report.pointValue.points} points = {report.pointValue.amountMinor} minor units).
+        {report.roi.map((roi) => `${roi.comparisonName}: ${roi.comparisonDescription}`).join(" ")} Reward cost values redeemed and donated points at the program&apos;s point value ({report.pointValue.points.toLocaleString("en")} points = {formatMoney(report.pointValue.amountMinor, report.shop.currencyCode)}).
       </Text>
     </BlockStack>
   );
@@ -123,7 +123,7 @@ function ProgramTab({ report }: { readonly report: ProgramReport }) {
 function SegmentsTab({ report }: { readonly report: SegmentsReport }) {
   return (
     <BlockStack gap="400">
-      <ChartCard title="Share of revenue by segment" kind="bar" testId="segments" series={[{ name: "Share of lifetime revenue", data: report.segments.map((row) => ({ key: `Segment ${row.segment}`, value: chartValue(row.revenueShare) })) }]} />
+      <ChartCard title="Share of revenue by segment" kind="bar" testId="segments" unit={{ kind: "percent" }} series={[{ name: "Share of lifetime revenue", data: report.segments.map((row) => ({ key: `Segment ${row.segment}`, value: chartPercent(row.revenueShare) })) }]} />
       <ReportTable
         title={`Segments (top ${report.cuts.A} % = A, up to ${report.cuts.B} % = B, the rest C)`}
         filename={fileName(report, "segments")}

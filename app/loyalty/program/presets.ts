@@ -1,5 +1,5 @@
 import { minorUnitsPerUnit } from "../money/currency";
-import { formatDecimal, money } from "../money/money";
+import { formatMoney } from "../money/display";
 import { defaultProgramRules, type ProgramRules } from "./program";
 import type { ProgramKind, Reward, TierLevel } from "./rules-schema";
 
@@ -20,7 +20,7 @@ export type Preset = {
 /** Formats minor units for reward names ("$5 off"); the admin passes the shop's locale formatter. */
 export type AmountFormatter = (minor: number) => string;
 
-const plainAmount = (currency: string): AmountFormatter => (minor) => `${formatDecimal(money(minor, currency))} ${currency}`;
+const plainAmount = (currency: string): AmountFormatter => (minor) => formatMoney(minor, currency);
 
 type RewardCommon = Pick<Reward, "enabled" | "conditions" | "tierIds" | "limit">;
 const common = (): RewardCommon => ({ enabled: true, conditions: { minimumOrderMinor: 0, collectionIds: [] }, tierIds: [], limit: null });

@@ -51,6 +51,17 @@ describe("what changed between two program versions", () => {
   });
 });
 
+describe("diffPrograms' wording for tiers", () => {
+  it("GIVEN tiers that qualify by points WHEN they qualify by spend THEN the history says \"amount spent\", not the stored key", () => {
+    const before = defaultProgramRules("USD");
+    const after: ProgramRules = { ...before, tiers: { ...before.tiers, metric: before.tiers.metric === "spend" ? "orders" : "spend" } };
+    const change = diffPrograms(before, after, dollars).find((entry) => entry.label.endsWith("qualify by"));
+    expect(change).toBeDefined();
+    expect([change?.before, change?.after]).not.toContain("spend");
+    expect([change?.before, change?.after].some((text) => text === "amount spent")).toBe(true);
+  });
+});
+
 describe("diffPrograms' wording for rewards", () => {
   it("GIVEN a reward whose type changes THEN it reads as the reward's type, in words", () => {
     const base = defaultProgramRules("USD");

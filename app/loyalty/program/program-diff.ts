@@ -134,6 +134,8 @@ function labelOf(key: string, path: readonly string[]): string {
   return WORDS[key] ?? key;
 }
 
+const TIER_METRIC_WORDS: Readonly<Record<string, string>> = { spend: "amount spent", points: "points earned", orders: "number of orders" };
+
 function show(value: Leaf | readonly Leaf[] | undefined, path: string, formatAmount: AmountFormatter, thresholdIsMoney: boolean): string | null {
   if (value === undefined) return null;
   if (value === null) return "none";
@@ -143,6 +145,8 @@ function show(value: Leaf | readonly Leaf[] | undefined, path: string, formatAmo
   if (typeof value === "number" && isAmount) {
     return formatAmount(value);
   }
+  // Tiers' qualifying measure, in the designer's words rather than its stored key ("spend").
+  if (typeof value === "string" && /qualify by$/.test(path) && value in TIER_METRIC_WORDS) return TIER_METRIC_WORDS[value] ?? value;
   // Enumerations are stored in snake_case ("free_shipping", "rolling_12_months").
   return typeof value === "string" && /^[a-z0-9]+(_[a-z0-9]+)+$/.test(value) ? value.replace(/_/g, " ") : String(value);
 }

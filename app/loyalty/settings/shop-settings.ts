@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { withMainLanguageTexts } from "./shopper-texts";
 
 /**
  * The merchant's settings for how the program looks and speaks: the points' name, how money
@@ -116,6 +117,8 @@ export const DEFAULT_SETTINGS: ShopSettings = {
 /**
  * Settings as stored: missing keys take the defaults (a shop installed before a setting
  * existed), and a stored shape that no longer validates is a bug to surface, not to hide.
+ * The main-language texts read in the main language (Wafa's English defaults saved under
+ * another main language become Wafa's wording in it: ./shopper-texts.ts).
  */
 export function readShopSettings(stored: unknown): ShopSettings {
   const partial = typeof stored === "object" && stored !== null ? (stored as Record<string, unknown>) : {};
@@ -125,7 +128,7 @@ export function readShopSettings(stored: unknown): ShopSettings {
     branding: { ...DEFAULT_SETTINGS.branding, ...((partial.branding as object | undefined) ?? {}) },
     survey: { ...DEFAULT_SETTINGS.survey, ...((partial.survey as object | undefined) ?? {}) },
   };
-  return ShopSettingsSchema.parse(merged);
+  return withMainLanguageTexts(ShopSettingsSchema.parse(merged));
 }
 
 /** WCAG 2 text contrast for normal-size text. */

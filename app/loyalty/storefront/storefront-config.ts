@@ -1,7 +1,8 @@
 import { minorUnitsPerUnit } from "../money/currency";
 import type { ProgramRules } from "../program/program";
 import { rewardEntryCost } from "../program/preview";
-import { DEFAULT_SETTINGS, SHOPPER_LANGUAGES, type ShopperLanguage, type ShopperTexts, type ShopSettings } from "../settings/shop-settings";
+import { SHOPPER_LANGUAGES, type ShopperLanguage, type ShopperTexts, type ShopSettings } from "../settings/shop-settings";
+import { isWafaText, MAIN_LANGUAGE_TEXTS } from "../settings/shopper-texts";
 
 /**
  * What the theme app extension reads from the shop's app-owned metafield
@@ -64,14 +65,15 @@ export function storefrontConfig({ rules, settings, currency, live }: Storefront
 
 /**
  * The merchant's own texts for each language offered: their branding texts for the main
- * language, their translations for the others. Branding left at Wafa's (English) defaults
- * is not the merchant's text: the theme's own translations serve every language better.
+ * language, their translations for the others. A main-language text that is Wafa's own
+ * wording (in the main language, or the English every shop starts with) is not the
+ * merchant's: the theme's translations serve every language better.
  */
 function textsByLanguage(settings: ShopSettings): StorefrontConfig["texts"] {
   const texts: Partial<Record<ShopperLanguage, MerchantTexts>> = {};
   const branding = Object.fromEntries(
-    (["launcherLabel", "widgetTitle", "joinCallToAction"] as const)
-      .filter((key) => settings.branding[key] !== DEFAULT_SETTINGS.branding[key])
+    MAIN_LANGUAGE_TEXTS
+      .filter((key) => !isWafaText(settings, key, settings.branding[key]))
       .map((key) => [key, settings.branding[key]]),
   );
   for (const language of SHOPPER_LANGUAGES) {

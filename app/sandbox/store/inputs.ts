@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { refuse } from "./errors";
+import { readableIssues } from "./readable-issues";
 import { PPM, percentToPpm } from "./order-math";
 
 /** A percentage as a JS number with at most 4 decimals ("8.875"), read as exact ppm. */
@@ -23,16 +24,16 @@ const percent = (what: string, options: { allowZero: boolean }) =>
 const Decimal = z.string().regex(/^\d+(\.\d+)?$/, "expected a decimal amount such as 19.99");
 /** E.164, as Shopify stores customer phone numbers. */
 const Phone = z.string().regex(/^\+[1-9]\d{6,14}$/, "expected an E.164 phone number such as +15550100001");
-const Name = z.string().trim().min(1);
+const Name = z.string("Enter a name.").trim().min(1, "Enter a name.");
 const Quantity = z.int().positive().max(10_000);
 /** An id as "7000000000001" or "gid://shopify/<Type>/7000000000001". */
 const IdRef = z.string().min(1);
 
-export const NewCustomer = z.strictObject({ firstName: Name, lastName: Name, email: z.email(), phone: Phone.nullish() });
+export const NewCustomer = z.strictObject({ firstName: Name, lastName: Name, email: z.email("Enter an email address such as salma@example.com."), phone: Phone.nullish() });
 export type NewCustomer = z.input<typeof NewCustomer>;
 
 export const CustomerPatch = z
-  .strictObject({ firstName: Name, lastName: Name, email: z.email(), phone: Phone.nullable() })
+  .strictObject({ firstName: Name, lastName: Name, email: z.email("Enter an email address such as salma@example.com."), phone: Phone.nullable() })
   .partial()
   .refine((patch) => Object.values(patch).some((value) => value !== undefined), "nothing to update");
 export type CustomerPatch = z.input<typeof CustomerPatch>;
@@ -80,6 +81,6 @@ export type OrderEdit = z.input<typeof OrderEdit>;
 /** Validates an operation's input, refusing it with every problem zod found. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) return refuse("invalid_input", `${what}: ${z.prettifyError(parsed.error)}`);
+  if (!parsed.success) return refuse("invalid_input", `${what}: ${readableIssues(parsed.error)}`);
   return parsed.data;
 }

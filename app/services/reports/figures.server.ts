@@ -10,7 +10,7 @@ import {
   type MetricId,
   type Ratio,
 } from "../../loyalty/metrics";
-import { formatDecimal, money } from "../../loyalty/money/money";
+import { formatMoney as formatShopMoney } from "../../loyalty/money/display";
 
 /**
  * A figure as every report answers it, page and JSON alike: the exact fraction the core
@@ -33,9 +33,9 @@ export type MetricFigure = {
   readonly detail: string;
 };
 
-/** Money in minor units of `currency` as "1234.50 USD". */
+/** Money in minor units of `currency` as every admin page shows it ("$1,234.50"). */
 export function formatMoney(minor: number, currency: string): string {
-  return `${formatDecimal(money(minor, currency))} ${currency}`;
+  return formatShopMoney(minor, currency);
 }
 
 /** A value in the metric's unit, as the page shows it. */

@@ -123,6 +123,16 @@ export async function getLoyaltyIndexReport(database: AppDatabase, shopDomain: s
 
 const DECIMAL = /^\s*(\d{1,9})(?:\.(\d{1,4}))?\s*$/;
 
+/** What is wrong with a target that is not a plain decimal, in the merchant's words. */
+function whyNotATarget(text: string): string {
+  const typed = text.trim();
+  if (typed === "") return "Enter a target.";
+  if (/^-\s*\d/.test(typed)) return "The target must be positive: enter a number above 0, like 50 or 3.3.";
+  if (/^\d+\.\d{5,}$/.test(typed)) return "Use at most 4 decimals in the target.";
+  if (/^\d{10,}(\.\d*)?$/.test(typed)) return "That target is too large: enter at most 9 digits before the decimal point.";
+  return "Enter the target as a plain number, like 50 or 3.3 (without %, a currency sign or thousands separators).";
+}
+
 /** "3.3" as 33/10; null when not a plain non-negative decimal. */
 function parseDecimal(text: string): Ratio | null {
   const match = DECIMAL.exec(text);
@@ -139,7 +149,8 @@ export const GoalFormSchema = z.object({
 /** A target as the merchant typed it, in the metric's own terms: percent for rates, the shop's currency for money. */
 export function goalTarget(metric: GoalMetric, text: string, currency: string): Result<Ratio, "invalid_goal"> {
   const typed = parseDecimal(text);
-  if (!typed) return err("invalid_goal", "Enter the target as a number, like 50 or 3.3.");
+  if (!typed) return err("invalid_goal", whyNotATarget(text));
+  if (typed.numerator === 0) return err("invalid_goal", "The target must be positive: enter a number above 0, like 50 or 3.3.");
   const unit = METRIC_DEFINITIONS[metric].unit;
   if (unit === "percent") {
     const rate = multiplyRatios(typed, ratio(1, 100));

@@ -52,7 +52,16 @@ describe("a goal's target as the merchant types it", () => {
     expect(goalTarget("average-order-value", "7500", "JPY")).toEqual({ ok: true, value: ratio(7_500, 1) });
   });
 
-  it.each([["customer-retention-rate", "120", /at most 100 %/], ["purchase-frequency", "-3", /as a number/], ["purchase-frequency", "three", /as a number/]] as const)(
+  it.each([
+    ["customer-retention-rate", "120", /at most 100 %/],
+    ["purchase-frequency", "-3", /^The target must be positive/],
+    ["customer-retention-rate", "-20", /^The target must be positive/],
+    ["purchase-frequency", "0", /^The target must be positive/],
+    ["purchase-frequency", "3.33333", /at most 4 decimals/],
+    ["average-order-value", "75 USD", /plain number/],
+    ["purchase-frequency", "three", /plain number/],
+    ["purchase-frequency", " ", /^Enter a target\.$/],
+  ] as const)(
     "GIVEN %s and %s THEN it is refused",
     (metric, text, message) => {
       const target = goalTarget(metric, text, "USD");
@@ -65,7 +74,7 @@ describe("a goal's target as the merchant types it", () => {
 describe("figures as the page and the JSON show them", () => {
   it.each([
     ["customer-retention-rate", ratio(1, 3), "33.3%"],
-    ["average-order-value", ratio(17_000, 3), "56.67 USD"],
+    ["average-order-value", ratio(17_000, 3), "$56.67"],
     ["purchase-frequency", ratio(33, 10), "3.30"],
     ["points-earned", ratio(1_234_567, 1), "1,234,567"],
     ["net-promoter-score", ratio(-1, 4), "-25"],
@@ -80,7 +89,7 @@ describe("figures as the page and the JSON show them", () => {
     expect(figure).toMatchObject({ change: { display: "-3.0 pts" }, trend: "down", better: true });
   });
 
-  it("GIVEN AOV up from 50.00 to 60.00 THEN the change is +10.00 USD", () => {
-    expect(metricFigure("average-order-value", ratio(6_000, 1), ratio(5_000, 1), "USD", "").change.display).toBe("+10.00 USD");
+  it("GIVEN AOV up from 50.00 to 60.00 THEN the change is +$10.00", () => {
+    expect(metricFigure("average-order-value", ratio(6_000, 1), ratio(5_000, 1), "USD", "").change.display).toBe("+$10.00");
   });
 });
