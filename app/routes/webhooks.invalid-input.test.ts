@@ -1,13 +1,13 @@
 // Issue 10, items 3 and 4: poison webhooks and invalid input, through the production server
 // with real signed requests. Every delivery ends in 2xx (applied, ignored or parked as a
 // dead letter with its reason); nothing stored makes a later delivery of the order fail.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { findMemberBalanceAtShop } from "../repositories/customers.server";
 import { findShop } from "../repositories/shops.server";
-import { startAppServer, type AppServer } from "../test/app-server";
-import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../test/databases";
+import { DATABASE_KINDS } from "../test/databases";
+import { useInstalledShopServer } from "../test/installed-shop-server";
 import { orderPayload, refundPayload } from "../test/payloads";
-import { arrangeInstalledShop, postWebhook } from "../test/requests";
+import { postWebhook } from "../test/requests";
 import { expectProjectionMatchesLedger } from "../test/shops";
 import type { WebhookTopic } from "../shopify/webhook-topics";
 
@@ -27,33 +27,22 @@ const usd = (amount: string) => ({ shop_money: { amount, currency_code: "USD" },
 const inCurrency = (amount: string, currency: string) => ({ shop_money: { amount, currency_code: currency }, presentment_money: { amount, currency_code: currency } });
 
 describe.each(DATABASE_KINDS)("invalid and poison webhooks through the production server on %s", (kind) => {
-  let database: TestDatabase;
-  let server: AppServer;
   const shop = `poison-${kind}.myshopify.com`;
+  const running = useInstalledShopServer(shop, kind);
   let nextId = 20_000;
   const ids = () => nextId++;
 
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    await arrangeInstalledShop(database, shop);
-    server = await startAppServer({ databaseUrl: database.url });
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await database?.drop();
-  });
-
-  const balance = (customerId: number) => findMemberBalanceAtShop(database.db, shop, `gid://shopify/Customer/${customerId}`);
+  const balance = (customerId: number) => findMemberBalanceAtShop(running.database.db, shop, `gid://shopify/Customer/${customerId}`);
   const deliver = async (topic: WebhookTopic, body: unknown) => {
-    const response = await postWebhook(server, { shop, topic, body });
-    expect(response.status, `${topic} answered ${response.status}: ${server.output().slice(-2000)}`).toBe(200);
+    const response = await postWebhook(running.server, { shop, topic, body });
+    expect(response.status, `${topic} answered ${response.status}: ${running.server.output().slice(-2000)}`).toBe(200);
   };
   const lettersSince = async (id: number) =>
-    database.db.selectFrom("DeadLetter").select(["id", "topic", "reason", "webhookId"]).where("shopDomain", "=", shop).where("id", ">", id).orderBy("id").execute();
+    running.database.db.selectFrom("DeadLetter").select(["id", "topic", "reason", "webhookId"]).where("shopDomain", "=", shop).where("id", ">", id).orderBy("id").execute();
   const lastLetterId = async () =>
-    Number((await database.db.selectFrom("DeadLetter").select((eb) => eb.fn.max("id").as("id")).executeTakeFirst())?.id ?? 0);
-  const storedRefunds = (orderId: number) => database.db.selectFrom("OrderRefund").select(["refundGid", "currency", "lineSubtotalMinor"]).where("orderGid", "=", `gid://shopify/Order/${orderId}`).execute();
-  const storedOrder = (orderId: number) => database.db.selectFrom("Order").select(["id", "subtotalMinor"]).where("orderGid", "=", `gid://shopify/Order/${orderId}`).executeTakeFirst();
+    Number((await running.database.db.selectFrom("DeadLetter").select((eb) => eb.fn.max("id").as("id")).executeTakeFirst())?.id ?? 0);
+  const storedRefunds = (orderId: number) => running.database.db.selectFrom("OrderRefund").select(["refundGid", "currency", "lineSubtotalMinor"]).where("orderGid", "=", `gid://shopify/Order/${orderId}`).execute();
+  const storedOrder = (orderId: number) => running.database.db.selectFrom("Order").select(["id", "subtotalMinor"]).where("orderGid", "=", `gid://shopify/Order/${orderId}`).executeTakeFirst();
 
   it("GIVEN a refund in EUR arriving before its USD order WHEN the order's webhooks follow THEN the refund is parked with its reason, every delivery is 200 and the order earns exactly", async () => {
     const orderId = ids();
@@ -70,7 +59,7 @@ describe.each(DATABASE_KINDS)("invalid and poison webhooks through the productio
     await deliver("refunds/create", refund);
     await deliver("orders/updated", orderPayload({ id: orderId, customerId, subtotal: "75.00", financialStatus: "partially_refunded", updatedAt: "2026-03-02T10:00:00Z", refunds: [refund] }));
     expect(await balance(customerId)).toEqual({ member: true, available: 75, pending: 0, lifetime: 75 });
-    await expectProjectionMatchesLedger(database, shop);
+    await expectProjectionMatchesLedger(running.database, shop);
   });
 
   it("GIVEN an order stored in USD WHEN a refund of it in EUR arrives THEN it is parked and the order's later webhooks still apply", async () => {
@@ -102,13 +91,13 @@ describe.each(DATABASE_KINDS)("invalid and poison webhooks through the productio
   it("GIVEN refunds stored before the edge refused them (in EUR, negative) WHEN the order's webhooks arrive THEN they are set aside and parked once, and the order earns exactly", async () => {
     const orderId = ids();
     const customerId = ids();
-    const stored = await findShop(database.db, shop);
+    const stored = await findShop(running.database.db, shop);
     const orderGid = `gid://shopify/Order/${orderId}`;
     const poison = [
       { refundGid: `gid://shopify/Refund/${ids()}`, currency: "EUR", lineSubtotalMinor: 1_000 },
       { refundGid: `gid://shopify/Refund/${ids()}`, currency: "USD", lineSubtotalMinor: -50_000 },
     ];
-    await database.db
+    await running.database.db
       .insertInto("OrderRefund")
       .values(poison.map((refund) => ({ shopId: stored?.id ?? 0, orderGid, processedAt: new Date("2026-03-02T10:00:00Z"), giftCardMinor: 0, lineItems: "[]", createdAt: new Date(), ...refund })))
       .execute();
@@ -119,7 +108,7 @@ describe.each(DATABASE_KINDS)("invalid and poison webhooks through the productio
     const letters = await lettersSince(before);
     expect(letters.map((letter) => letter.reason)).toEqual([expect.stringMatching(/^stored state set aside: .*EUR/), expect.stringMatching(/^stored state set aside: .*-50000/)]);
     expect(await storedRefunds(orderId)).toEqual([]);
-    await expectProjectionMatchesLedger(database, shop);
+    await expectProjectionMatchesLedger(running.database, shop);
   });
 
   it("GIVEN a 100-point order WHEN refunds/create says a line subtotal of -500.00 THEN it is parked as a dead letter and the order stays at 100", async () => {
