@@ -82,7 +82,9 @@ export function placementImpact(members: readonly PlacementMember[], outcomes: r
   const byMember = new Map(outcomes.map((outcome) => [outcome.customerRowId, outcome]));
   for (const member of members) {
     row(member.state.tierId).before += 1;
-    row(byMember.get(member.customerRowId)?.state.tierId ?? member.state.tierId).after += 1;
+    // Not `?? member.state.tierId`: an outcome into no tier has tierId null, and still moves the member.
+    const outcome = byMember.get(member.customerRowId);
+    row(outcome ? outcome.state.tierId : member.state.tierId).after += 1;
   }
   const moves = outcomes.filter((outcome) => outcome.change !== null);
   const bonuses = outcomes.flatMap((outcome) => (outcome.bonus ? [outcome.bonus] : []));
