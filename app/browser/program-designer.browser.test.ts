@@ -25,6 +25,8 @@ describe("the program designer, in Chromium", () => {
     await page.getByLabel("Reached at (amount spent)").fill("250.00");
     await page.getByLabel("Earn multiplier").fill("125");
     await sandbox.screenshot("program-tiers-unsaved", page);
+    // One Save on the page: the save bar's (the header had a second one).
+    expect(await page.getByRole("button", { name: "Save", exact: true }).count()).toBe(1);
 
     await saveBar.getByRole("button", { name: "Save" }).click();
     await expectVisible(page.getByRole("status").filter({ hasText: `Program saved: version ${before.length + 1}` }));

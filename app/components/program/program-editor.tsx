@@ -155,6 +155,7 @@ export function ProgramEditorPage({
   if (leaving) return <ProgramSkeleton title={title} />;
   return (
     <>
+      {/* The contextual save bar is the page's only Save and Discard (a header Save beside it was a second control for the same thing). */}
       <SaveBar id={SAVE_BAR_ID} open={editor.dirty}>
         <button variant="primary" onClick={editor.save} {...(editor.saving ? { loading: "" } : {})}>
           Save
@@ -166,8 +167,6 @@ export function ProgramEditorPage({
       <Page
         title={title}
         {...(subtitle ? { subtitle } : {})}
-        primaryAction={{ content: "Save", onAction: editor.save, disabled: !editor.dirty, loading: editor.saving }}
-        secondaryActions={[{ content: "Discard changes", onAction: editor.discard, disabled: !editor.dirty || editor.saving }]}
       >
         <BlockStack gap="400">
           <ProgramTabs selected={section} />
