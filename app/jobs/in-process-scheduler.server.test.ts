@@ -76,6 +76,21 @@ describe("the in-process scheduler (embedded database)", () => {
     await expectGrantedOncePerDay(database, shop, members, [new Date(base)]);
   });
 
+  it("GIVEN a clock that reads just before an hourly slot when the slot's timer fires THEN the job runs once for that slot, not again at once", async () => {
+    // The clock stands still 300 ms before the slot: when the timer fires, "now" is still
+    // before the slot, as when a timer fires a millisecond early. The slot must not re-arm itself.
+    const { shop, members } = await shopWithMembers(3);
+    const frozen = new Date("2026-03-01T09:59:59.700Z");
+    const { scheduler: jobs, named } = scheduler([bonus()], { now: () => frozen, runAtStart: false });
+
+    await jobs.start();
+    await eventually("the slot's run", () => (named("job.finished").length >= 1 ? true : undefined));
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+
+    expect(named("job.started")).toHaveLength(1);
+    await expectGrantedOncePerDay(database, shop, members, [frozen]);
+  });
+
   it("GIVEN a run in progress WHEN the scheduler stops THEN the run ends after its current batch, and the next scheduler finishes the rest once", async () => {
     const { shop, members } = await shopWithMembers(30);
     const { scheduler: jobs, named } = scheduler([bonus({ delayMs: 40, onBatchCommitted: () => void jobs.stop() })]);

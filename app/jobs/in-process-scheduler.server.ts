@@ -43,17 +43,24 @@ export function createInProcessScheduler(
   const execute = (job: JobDefinition, shopId: number | undefined): Promise<JobResult> =>
     runJobLogged(database, job, { now: options.now(), signal: controller.signal, shopId }, logger);
 
-  /** A timer's run: skipped if the job is running; failures are logged, and the next slot retries. */
-  function tick(job: JobDefinition): void {
+  /**
+   * A timer's run: skipped if the job is running; failures are logged, and the next slot
+   * retries. The next slot is the one after the time this timer was armed for, not after the
+   * clock: a timer may fire a millisecond before its slot, and "the next slot after now" was
+   * then that same slot again, so it ticked twice.
+   */
+  function tick(job: JobDefinition, armedFor: number): void {
     if (state !== "started") return;
     const queue = turnsOf(job);
     if (queue.busy) logger.info("job.skipped", { job: job.name, reason: "still running" });
     else void track(queue.take(() => execute(job, undefined))).catch(() => undefined);
-    arm(job, nextSlotAfter(options.now(), job.everyMinutes).getTime() - options.now().getTime());
+    const now = options.now().getTime();
+    arm(job, nextSlotAfter(new Date(Math.max(now, armedFor)), job.everyMinutes).getTime() - now);
   }
 
   function arm(job: JobDefinition, delayMs: number): void {
-    const timer = setTimeout(() => tick(job), Math.max(0, delayMs));
+    const armedFor = options.now().getTime() + Math.max(0, delayMs);
+    const timer = setTimeout(() => tick(job, armedFor), Math.max(0, delayMs));
     // The HTTP server keeps the process alive; pending timers must not keep a CLI or test alive.
     timer.unref();
     timers.set(job.name, timer);
