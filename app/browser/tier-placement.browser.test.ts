@@ -34,8 +34,8 @@ describe("placing members in tiers, in Chromium", () => {
       await page.getByRole("button", { name: "Next" }).click();
       await sandbox.settle();
     }
-    await page.getByRole("button", { name: "Save and launch later" }).click();
-    await sandbox.settle();
+    // One submit: a second one while the first's navigation home was under way aborted it
+    // (an AbortError on the page, seen under Node 22 in CI).
     await page.getByRole("button", { name: "Launch now" }).click();
     await expectVisible(page.getByText("Your program is live"));
     expect([await tierOf("Nadia"), await tierOf("Omar"), await tierOf("Rana")]).toEqual(["vib", "rouge", "insider"]);

@@ -76,6 +76,8 @@ export default function Onboarding() {
   const preview = program ? previewTypicalCustomer(program, loaded.typicalCustomer.customer, loaded.currencyCode) : null;
   const submitting = navigation.state === "submitting";
   const launching = navigation.formData?.get("launch");
+  // Once saved the wizard is leaving for the home page: a second submit meanwhile would abort that navigation.
+  const leaving = submitting || actionData?.status === "done";
 
   useEffect(() => {
     if (actionData?.status !== "done") return;
@@ -136,10 +138,10 @@ export default function Onboarding() {
                     account on every plan, and inside checkout on Shopify Plus. You can fine-tune everything later in the program designer.
                   </Text>
                   <InlineStack gap="200">
-                    <Button variant="primary" onClick={() => finish("now")} loading={submitting && launching === "now"} disabled={submitting}>
+                    <Button variant="primary" onClick={() => finish("now")} loading={submitting && launching === "now"} disabled={leaving}>
                       Launch now
                     </Button>
-                    <Button onClick={() => finish("later")} loading={submitting && launching === "later"} disabled={submitting}>
+                    <Button onClick={() => finish("later")} loading={submitting && launching === "later"} disabled={leaving}>
                       Save and launch later
                     </Button>
                   </InlineStack>
