@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { getJwt } from "@shopify/shopify-api/test-helpers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { redemptionJournals } from "../test/redemption-journals";
 import { defaultProgramRules, type ProgramRules, type Reward } from "../loyalty/program/program";
 import { addProgramVersion } from "../repositories/program-versions.server";
 import { findShop } from "../repositories/shops.server";
@@ -109,16 +110,7 @@ describe.each(DATABASE_KINDS)("redeeming points through the server on %s", (kind
       .where("r.shopId", "=", shopId).where("c.customerGid", "=", gid(customer)).where("r.idempotencyKey", "=", idempotencyKey)
       .executeTakeFirstOrThrow();
 
-  /** The redemption's journals: key suffix, kind, and the points each account moved. */
-  async function journals(redemptionKey: string) {
-    const rows = await database.db
-      .selectFrom("LedgerJournal as j").innerJoin("LedgerLine as l", "l.journalId", "j.id")
-      .select(["j.key", "j.kind", "l.account", "l.points"])
-      .where("j.shopId", "=", shopId).where("j.key", "like", `redeem:${redemptionKey}:%`)
-      .orderBy("j.id").orderBy("l.id")
-      .execute();
-    return rows.map((row) => `${row.key.slice(row.key.lastIndexOf(":") + 1)} ${row.kind} ${row.account} ${row.points}`);
-  }
+  const journals = (redemptionKey: string) => redemptionJournals(database, shopId, redemptionKey);
 
   async function sandbox(): Promise<SandboxState> {
     const response = await fetch(new URL("/sandbox/redemptions", server.url));

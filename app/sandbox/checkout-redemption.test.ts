@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { redemptionJournals } from "../test/redemption-journals";
 import { defaultProgramRules, type Reward } from "../loyalty/program/program";
 import { addProgramVersion } from "../repositories/program-versions.server";
 import { findShop } from "../repositories/shops.server";
@@ -122,15 +123,7 @@ describe.each(DATABASE_KINDS)("a reward redeemed and used at the simulated check
   const redemption = (idempotencyKey: string) =>
     database.db.selectFrom("Redemption").select(["redemptionKey", "status", "orderGid"]).where("shopId", "=", shopId).where("idempotencyKey", "=", idempotencyKey).executeTakeFirstOrThrow();
 
-  async function journals(redemptionKey: string) {
-    const rows = await database.db
-      .selectFrom("LedgerJournal as j").innerJoin("LedgerLine as l", "l.journalId", "j.id")
-      .select(["j.key", "j.kind", "l.account", "l.points"])
-      .where("j.shopId", "=", shopId).where("j.key", "like", `redeem:${redemptionKey}:%`)
-      .orderBy("j.id").orderBy("l.id")
-      .execute();
-    return rows.map((row) => `${row.key.slice(row.key.lastIndexOf(":") + 1)} ${row.kind} ${row.account} ${row.points}`);
-  }
+  const journals = (redemptionKey: string) => redemptionJournals(database, shopId, redemptionKey);
 
   it("GIVEN a member who redeemed $10 off WHEN the store places their order THEN the Function's discount is on it, exactly $10 comes off, and paying commits the points once", async () => {
     const ada = await member("Ada", 2);
