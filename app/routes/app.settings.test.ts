@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useInstalledShopServer } from "../test/installed-shop-server";
 import { DEFAULT_SETTINGS, type ShopSettings } from "../loyalty/settings/shop-settings";
 import { findShop, readShopSettingsJson } from "../repositories/shops.server";
 import { loadRoute, submitRoute } from "../test/admin-requests";
-import { startAppServer, type AppServer } from "../test/app-server";
-import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from "../test/databases";
-import { arrangeInstalledShop } from "../test/requests";
+import { DATABASE_KINDS } from "../test/databases";
 
 const custom: ShopSettings = {
   pointsName: { singular: "نجمة", plural: "نجوم" },
@@ -17,25 +16,14 @@ const custom: ShopSettings = {
 type IssuesData = { status: string; issues: { path: string[]; message: string }[] };
 
 describe.each(DATABASE_KINDS)("the settings page through signed requests on %s", (kind) => {
-  let database: TestDatabase;
-  let server: AppServer;
   const shop = `settings-page-${kind}.myshopify.com`;
-  const stored = async () => readShopSettingsJson(database.db, (await findShop(database.db, shop))?.id ?? -1);
+  const running = useInstalledShopServer(shop, kind);
+  const stored = async () => readShopSettingsJson(running.database.db, (await findShop(running.database.db, shop))?.id ?? -1);
   const save = (settings: unknown, countTestOrders = "false") =>
-    submitRoute(server, shop, "/app/settings", { settings: typeof settings === "string" ? settings : JSON.stringify(settings), countTestOrders });
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    await arrangeInstalledShop(database, shop);
-    server = await startAppServer({ databaseUrl: database.url });
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await database?.drop();
-  });
+    submitRoute(running.server, shop, "/app/settings", { settings: typeof settings === "string" ? settings : JSON.stringify(settings), countTestOrders });
 
   it("GIVEN nothing saved THEN the page loads the defaults", async () => {
-    expect(await loadRoute(server, shop, "/app/settings", "routes/app.settings")).toMatchObject({
+    expect(await loadRoute(running.server, shop, "/app/settings", "routes/app.settings")).toMatchObject({
       status: 200,
       data: { settings: DEFAULT_SETTINGS, countTestOrders: false, currencyCode: "USD", launchedAt: null },
     });
@@ -43,9 +31,9 @@ describe.each(DATABASE_KINDS)("the settings page through signed requests on %s",
 
   it("WHEN settings are saved THEN they round-trip exactly, with the test-order toggle", async () => {
     expect(await save(custom, "true")).toMatchObject({ status: 200, data: { status: "saved" } });
-    expect(await loadRoute(server, shop, "/app/settings", "routes/app.settings")).toMatchObject({ data: { settings: custom, countTestOrders: true } });
+    expect(await loadRoute(running.server, shop, "/app/settings", "routes/app.settings")).toMatchObject({ data: { settings: custom, countTestOrders: true } });
     expect(await save(custom, "false")).toMatchObject({ status: 200, data: { status: "saved" } });
-    expect((await findShop(database.db, shop))?.countTestOrders).toBe(false);
+    expect((await findShop(running.database.db, shop))?.countTestOrders).toBe(false);
   });
 
   it.each([
